@@ -1,0 +1,99 @@
+#include "json_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/schema.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "errors.hpp"
+
+namespace irkg::graph {
+
+std::string line_column(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return fmt::format("line {}, column {}", line, column);
+}
+
+std::string_view get_string(const rapidjson::Value& value, const char* name, std::string_view fallback) {
+    if (!value.IsObject()) return fallback;
+    auto it = value.FindMember(name);
+    if (it == value.MemberEnd() || !it->value.IsString()) return fallback;
+    return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+template <class E>
+std::string read_text_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw E(fmt::format("{}: cannot open file (does it exist and is it readable?)", path.string()));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw E(fmt::format("{}: read error", path.string()));
+    return std::move(buffer).str();
+}
+
+template <class E>
+rapidjson::Document read_json_file(const std::filesystem::path& path) {
+    const std::string text = read_text_file<E>(path);
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+    if (doc.HasParseError())
+        throw E(fmt::format("{}: {}: invalid JSON: {}", path.string(), line_column(text, doc.GetErrorOffset()),
+                            rapidjson::GetParseError_En(doc.GetParseError())));
+    return doc;
+}
+
+template <class E>
+void validate_json(const rapidjson::Document& doc, const std::filesystem::path& path,
+                   const std::filesystem::path& schema_path) {
+    const rapidjson::Document schema_json = read_json_file<lexicon_error>(schema_path);
+    rapidjson::SchemaDocument schema(schema_json);
+    rapidjson::SchemaValidator validator(schema);
+    if (doc.Accept(validator)) return;
+    rapidjson::StringBuffer where;
+    validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
+    std::string pointer = where.GetString();
+    if (pointer.size() > 1 && pointer[0] == '#') pointer.erase(0, 1);
+    // Name the entry by its id or label when the pointer leads into an object that has one.
+    std::string entry;
+    const rapidjson::Value* node = &doc;
+    rapidjson::Pointer full(validator.GetInvalidDocumentPointer());
+    for (std::size_t depth = full.GetTokenCount(); depth > 0; --depth) {
+        rapidjson::Pointer prefix(full.GetTokens(), depth);
+        node = prefix.Get(doc);
+        if (node && node->IsObject()) {
+            for (const char* key : {"id", "predicate", "name", "label"}) {
+                auto value = get_string(*node, key);
+                if (!value.empty()) {
+                    entry = fmt::format(" (entry \"{}\")", value);
+                    break;
+                }
+            }
+            if (!entry.empty()) break;
+        }
+    }
+    throw E(fmt::format("{}: at {}{}: violates schema {} (rule \"{}\"); fix the entry to match the schema",
+                        path.string(), pointer.empty() ? "/" : pointer, entry, schema_path.filename().string(),
+                        validator.GetInvalidSchemaKeyword()));
+}
+
+template rapidjson::Document read_json_file<lexicon_error>(const std::filesystem::path&);
+template rapidjson::Document read_json_file<input_error>(const std::filesystem::path&);
+template void validate_json<lexicon_error>(const rapidjson::Document&, const std::filesystem::path&,
+                                           const std::filesystem::path&);
+template void validate_json<input_error>(const rapidjson::Document&, const std::filesystem::path&,
+                                         const std::filesystem::path&);
+template std::string read_text_file<lexicon_error>(const std::filesystem::path&);
+template std::string read_text_file<input_error>(const std::filesystem::path&);
+
+}  // namespace irkg::graph

@@ -1,0 +1,76 @@
+#pragma once
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "entity.hpp"
+#include "relation.hpp"
+
+namespace irkg::graph {
+
+struct VertexData {
+    Entity entity;
+};
+
+/// One merged relation: every mention of (subject, predicate, object).
+struct EdgeData {
+    RelationType relation;          ///< a copy, so a graph loaded from a file needs no ontology
+    std::vector<Mention> mentions;  ///< sorted by mention_less, unique
+
+    std::size_t weight() const { return mentions.size(); }
+    /// Earliest start and latest end (or start) date among the mentions; empty when none is dated.
+    std::string first_date() const;
+    std::string last_date() const;
+    double mean_confidence() const;
+    /// The distinct modalities of the mentions, in enum order.
+    std::vector<Modality> modalities() const;
+};
+
+using Store = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+using Vertex = Store::vertex_descriptor;
+using Edge = Store::edge_descriptor;
+
+/// The merged graph: one vertex per entity id, one edge per (subject, predicate, object).
+/// Symmetric predicates are stored once, with the smaller entity id as source.
+/// Merging is associative, commutative and idempotent: mentions are a set keyed by date, document and span.
+class KnowledgeGraph {
+public:
+    /// Adds `entity` or merges it into the vertex with the same id.
+    Vertex add_entity(const Entity& entity);
+    /// Adds one mention of `relation` between two existing vertices.
+    Edge add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention);
+    /// Adds one extracted triple (both entities and the mention).
+    void add(const Triple& triple);
+    /// Adds every entity and mention of `other`.
+    void merge(const KnowledgeGraph& other);
+
+    const Store& store() const { return store_; }
+    std::optional<Vertex> find(std::string_view id) const;
+    const Entity& entity(Vertex v) const { return store_[v].entity; }
+    const EdgeData& edge(Edge e) const { return store_[e]; }
+
+    std::size_t num_entities() const { return boost::num_vertices(store_); }
+    std::size_t num_relations() const { return boost::num_edges(store_); }
+    std::size_t num_mentions() const;
+
+    /// Vertices sorted by entity id.
+    std::vector<Vertex> sorted_vertices() const;
+    /// Edges sorted by (source id, predicate, target id).
+    std::vector<Edge> sorted_edges() const;
+    /// Stable, XML-name-safe edge id: "<source id>--<predicate>--<target id>".
+    std::string edge_id(Edge e) const;
+
+private:
+    Store store_;
+    std::unordered_map<std::string, Vertex> by_id_;
+    std::map<std::tuple<Vertex, std::string, Vertex>, Edge> by_key_;
+};
+
+}  // namespace irkg::graph
