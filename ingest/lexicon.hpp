@@ -111,7 +111,7 @@ public:
     void load_actor_file(const std::filesystem::path& file, const std::filesystem::path& schema);
 
 private:
-    void add_actor(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& names,
+    void add_actor(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& list,
                    const std::filesystem::path& file);
 };
 

@@ -1,0 +1,1035 @@
+#include "extractor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace irkg::ingest {
+
+using graph::Entity;
+using graph::EntityType;
+using graph::Modality;
+
+namespace {
+
+constexpr int kNone = -1;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// One actor mention in a sentence: a token range and the article entities it stands for.
+struct MentionSpan {
+    std::uint32_t first = 0, last = 0;
+    std::vector<int> members;  ///< article entity indices; two or more for group references
+    bool usable = true;        ///< may fill a relation slot (false inside appositives)
+    bool weak = false;         ///< a bare demonym (Israeli-Egyptian): only for compound frames
+    bool place = false;        ///< a capital or place: the city when visited
+    bool possessive = false;   ///< China's, his
+    bool indirect = false;     ///< pronoun or group reference
+    std::string place_name;    ///< the capital as written, for destination slots
+};
+
+struct Slot {
+    std::vector<int> mentions;  ///< indices into the sentence's mentions
+    double factor = 1.0;
+};
+
+}  // namespace
+
+/// The state of one extraction: one article, its entities and who was mentioned last.
+struct ArticleRun {
+    const Extractor& ex;
+    const Lexicon& lex;
+    const Article& article;
+    std::vector<Token> tokens;
+    std::vector<graph::Triple> out;
+
+    std::vector<Entity> entities;
+    std::unordered_map<std::string, int> entity_by_id;
+    std::unordered_map<std::string, std::vector<int>> person_keys;  ///< folded full name, first and last word
+    std::unordered_map<std::uint32_t, int> title_holder;            ///< title index -> person
+    std::set<std::uint32_t> lexicon_seen;                           ///< lexicon actors mentioned so far
+    std::set<std::pair<int, int>> affiliations_done;
+    std::vector<int> recent;  ///< entities by recency, most recent last
+    int last_person = kNone, last_thing = kNone;
+    std::vector<int> last_group;
+    std::uint32_t last_group_sentence = 0;
+
+    // Per sentence
+    Sentence sentence;
+    std::uint32_t sentence_index = 0;
+    std::vector<MentionSpan> mentions;
+    std::vector<int> owner;  ///< token - sentence.first -> mention index or kNone
+
+    ArticleRun(const Extractor& e, const Article& a) : ex(e), lex(e.lex_), article(a) {}
+
+    std::string_view norm(std::uint32_t i) const {
+        return i >= sentence.first && i < sentence.last ? std::string_view(tokens[i].norm) : std::string_view();
+    }
+    std::string_view surface(std::uint32_t i) const {
+        return std::string_view(article.text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    }
+    std::string surface(std::uint32_t first, std::uint32_t last) const {
+        if (first >= last) return {};
+        return article.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+    }
+    int owner_of(std::uint32_t i) const {
+        return i >= sentence.first && i < sentence.last ? owner[i - sentence.first] : kNone;
+    }
+    bool in(const std::unordered_set<std::string>& set, std::uint32_t i) const {
+        return i >= sentence.first && i < sentence.last && set.contains(tokens[i].norm);
+    }
+
+    // ---- entities -------------------------------------------------------------------------------
+
+    int entity_index(const Entity& e, std::string_view alias) {
+        auto [it, inserted] = entity_by_id.emplace(e.id, static_cast<int>(entities.size()));
+        if (inserted) {
+            entities.push_back(e);
+            entities.back().aliases.clear();
+        } else {
+            entities[it->second].absorb(e);
+        }
+        if (!alias.empty()) graph::add_alias(entities[it->second].aliases, alias);
+        return it->second;
+    }
+
+    int lexicon_entity(std::uint32_t actor, std::string_view alias) {
+        lexicon_seen.insert(actor);
+        const auto& entry = lex.actors[actor];
+        int index = entity_index(entry.entity, alias);
+        if (entry.entity.type == EntityType::person) register_person(index);
+        return index;
+    }
+
+    void register_person(int index) {
+        const std::string full = fold(entities[index].label);
+        auto words = phrase_norms(lex.tokenizer, entities[index].label);
+        auto add = [&](const std::string& key) {
+            auto& list = person_keys[key];
+            if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+        };
+        add(full);
+        if (words.size() >= 2) {
+            add(words.back());
+            if (!lex.name_particles.contains(words.front())) add(words.front());
+        }
+    }
+
+    void touch(int index) {
+        std::erase(recent, index);
+        recent.push_back(index);
+        const auto type = entities[index].type;
+        if (type == EntityType::person) last_person = index;
+        else if (type == EntityType::country || type == EntityType::organization) last_thing = index;
+    }
+
+    // ---- names ----------------------------------------------------------------------------------
+
+    /// A capitalised word that can be part of a personal name.
+    bool name_word(std::uint32_t i) const {
+        if (i >= sentence.last || owner_of(i) != kNone) return false;
+        const Token& t = tokens[i];
+        if (!t.word || t.number || !t.cap) return false;
+        if (lex.not_names.contains(t.norm) || lex.months.contains(t.norm) || lex.weekdays.contains(t.norm))
+            return false;
+        return true;
+    }
+
+    /// The end of a personal name starting at `i` ("Antony Blinken", "Abdel Fattah el-Sissi", "George H.W. Bush").
+    std::uint32_t name_end(std::uint32_t i) const {
+        if (!name_word(i)) return i;
+        std::uint32_t j = i, end = i;
+        int words = 0;
+        while (j < sentence.last && words < 5) {
+            if (name_word(j)) {
+                ++words;
+                end = ++j;
+            } else if (in(lex.name_particles, j) && j + 1 < sentence.last && !tokens[j].cap && words > 0) {
+                ++j;  // a particle must be followed by a name word
+            } else if (tokens[j].norm == "-" && !tokens[j].space_before && j + 1 < sentence.last &&
+                       !tokens[j + 1].space_before && words > 0) {
+                ++j;
+            } else {
+                break;
+            }
+            if (j < sentence.last && actor_at(j).length > 0 && !lex.name_particles.contains(tokens[j].norm)) break;
+            if (j < sentence.last && lex.title_names.longest(j, 1, [&](std::size_t k) -> std::string_view {
+                    return tokens[k].norm;
+                }).length > 0)
+                break;
+        }
+        return end;
+    }
+
+    struct ActorMatch {
+        std::uint32_t length = 0;
+        std::uint32_t actor = 0;
+        NameKind kind = NameKind::name;
+    };
+
+    /// The longest lexicon actor name at `i` (names case-insensitively, abbreviations exactly).
+    ActorMatch actor_at(std::uint32_t i) const {
+        const std::size_t max = sentence.last - i;
+        ActorMatch best;
+        auto by_norm = lex.names.longest(i, max, [&](std::size_t k) -> std::string_view { return tokens[k].norm; });
+        auto by_case = lex.abbreviations.longest(i, max, [&](std::size_t k) -> std::string_view { return surface(static_cast<std::uint32_t>(k)); });
+        auto pick = [&](const PhraseTrie::Match& m) {
+            if (m.length == 0 || m.length <= best.length) return;
+            // Several actors may share a name; the first loaded (states before persons) wins.
+            std::uint32_t v = m.values->front();
+            for (auto value : *m.values)
+                if (Lexicon::kind_of(value) == NameKind::name) { v = value; break; }
+            best = {static_cast<std::uint32_t>(m.length), Lexicon::actor_of(v), Lexicon::kind_of(v)};
+        };
+        pick(by_case);
+        if (by_norm.length > 0) {
+            // A name in lower case is an ordinary word ("turkey", "chad", "china" in "fine china")
+            // unless the sentence shouts; demonyms and capitals need their capital letter too.
+            bool capitalised = tokens[i].cap || sentence.shouting;
+            if (capitalised) pick(by_norm);
+        }
+        return best;
+    }
+
+    PhraseTrie::Match trie_at(const PhraseTrie& trie, std::uint32_t i) const {
+        if (i >= sentence.last) return {};
+        return trie.longest(i, sentence.last - i, [&](std::size_t k) -> std::string_view { return tokens[k].norm; });
+    }
+
+    int person_from_name(std::uint32_t first, std::uint32_t last, const std::string& country) {
+        const std::string text = surface(first, last);
+        const std::string key = fold(text);
+        auto words = phrase_norms(lex.tokenizer, text);
+        // Someone this article already named: full name, or one of their name words.
+        if (auto it = person_keys.find(key); it != person_keys.end() && it->second.size() == 1) {
+            graph::add_alias(entities[it->second.front()].aliases, text);
+            return it->second.front();
+        }
+        // A lexicon person with this surname, when the title's state agrees (President Biden).
+        if (words.size() == 1) {
+            if (auto it = ex.persons_by_surname_.find(key); it != ex.persons_by_surname_.end()) {
+                std::vector<std::uint32_t> fits;
+                for (auto p : it->second)
+                    if (country.empty() || lex.actors[p].entity.country == country) fits.push_back(p);
+                if (fits.size() == 1) return lexicon_entity(fits.front(), text);
+            }
+        }
+        Entity person;
+        person.id = "person:" + slugify(text);
+        person.label = text;
+        person.type = EntityType::person;
+        person.country = country;
+        int index = entity_index(person, text);
+        register_person(index);
+        return index;
+    }
+
+    /// A known person named by the capitalised words at `i`: full name or one name word.
+    std::pair<int, std::uint32_t> known_person_at(std::uint32_t i) const {
+        std::uint32_t end = name_end(i);
+        for (std::uint32_t e = end; e > i; --e) {
+            auto it = person_keys.find(fold(surface(i, e)));
+            if (it != person_keys.end() && it->second.size() == 1) return {it->second.front(), e};
+        }
+        return {kNone, i};
+    }
+
+    // ---- mentions -------------------------------------------------------------------------------
+
+    int add_mention(std::uint32_t first, std::uint32_t last, std::vector<int> members) {
+        MentionSpan m;
+        m.first = first;
+        m.last = last;
+        m.members = std::move(members);
+        mentions.push_back(std::move(m));
+        const int index = static_cast<int>(mentions.size()) - 1;
+        for (auto k = first; k < last; ++k) owner[k - sentence.first] = index;
+        if (last < sentence.last && tokens[last].norm == "'s") {
+            mentions.back().possessive = true;
+        }
+        for (int e : mentions.back().members) touch(e);
+        return index;
+    }
+
+    void affiliate(int person, int group, const graph::RelationType* relation, std::uint32_t first,
+                   std::uint32_t last) {
+        if (person == group || person == kNone || group == kNone) return;
+        if (!affiliations_done.insert({person, group}).second) return;
+        emit(person, relation, group, Modality::asserted, 0.9, first, last, first);
+    }
+
+    int state_entity(std::uint32_t iso3_actor, std::string_view alias) { return lexicon_entity(iso3_actor, alias); }
+
+    int state_of_iso3(const std::string& iso3) {
+        auto it = lex.state_by_iso3.find(iso3);
+        return it == lex.state_by_iso3.end() ? kNone : lexicon_entity(it->second, "");
+    }
+
+    /// The body of a state named by an agent word (China's foreign ministry -> org:chn-foreign-ministry).
+    int body_entity(int state, const AgentEntry& agent, std::string_view alias) {
+        const Entity& s = entities[state];
+        Entity body;
+        std::string code = s.country.empty() ? slugify(s.label) : s.country;
+        std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
+        body.id = "org:" + code + "-" + agent.slug;
+        body.label = s.label + " " + agent.label;
+        body.type = EntityType::organization;
+        body.country = s.country;
+        return entity_index(body, alias);
+    }
+
+    /// Title at `t` (optionally after a modifier actor that starts at `start`): "Chinese Foreign Minister
+    /// Wang Yi", "U.S. Secretary of State Antony Blinken", "President Biden". Returns the position after
+    /// what it consumed, or `t` when nothing was recognised.
+    std::uint32_t title_mention(std::uint32_t start, std::uint32_t t, int modifier) {
+        auto title = trie_at(lex.title_names, t);
+        if (title.length == 0) return t;
+        const std::uint32_t title_index = title.values->front();
+        const TitleEntry& entry = lex.titles[title_index];
+        std::uint32_t n = t + static_cast<std::uint32_t>(title.length);
+        // "Foreign Minister and Deputy Prime Minister X": a second title joined by "and".
+        if (norm(n) == "and") {
+            auto second = trie_at(lex.title_names, n + 1);
+            if (second.length > 0) n += 1 + static_cast<std::uint32_t>(second.length);
+        }
+        std::string country = entry.country;
+        int group = modifier;
+        if (group == kNone && !entry.organization.empty()) {
+            auto it = lex.actor_by_id.find(entry.organization);
+            if (it != lex.actor_by_id.end()) group = lexicon_entity(it->second, "");
+        }
+        if (modifier != kNone && !entities[modifier].country.empty()) country = entities[modifier].country;
+        int person = kNone;
+        std::uint32_t end = n;
+        if (!sentence.shouting || true) {
+            auto a = actor_at(n);
+            if (a.length > 0 && lex.actors[a.actor].entity.type == EntityType::person) {
+                person = lexicon_entity(a.actor, surface(n, n + a.length));
+                end = n + a.length;
+            } else if (a.length == 0) {
+                auto [known, known_end] = known_person_at(n);
+                if (known != kNone) {
+                    person = known;
+                    end = known_end;
+                } else if (!sentence.shouting) {
+                    std::uint32_t e = name_end(n);
+                    if (e > n) {
+                        person = person_from_name(n, e, country);
+                        end = e;
+                    }
+                }
+            }
+        }
+        if (person == kNone) {
+            // "the Chinese foreign minister said": the title holder named before, else the state.
+            auto holder = title_holder.find(title_index);
+            if (holder != title_holder.end() &&
+                (modifier == kNone || entities[holder->second].country == entities[modifier].country)) {
+                int m = add_mention(start, n, {holder->second});
+                mentions[m].indirect = true;
+                return n;
+            }
+            if (modifier != kNone) {
+                add_mention(start, n, {modifier});
+                return n;
+            }
+            return t;
+        }
+        title_holder[title_index] = person;
+        if (entities[person].country.empty() && !country.empty()) entities[person].country = country;
+        add_mention(start, end, {person});
+        if (group == kNone && !country.empty()) group = state_of_iso3(country);
+        if (group == kNone && !entities[person].country.empty()) group = state_of_iso3(entities[person].country);
+        if (group != kNone) affiliate(person, group, ex.holds_office_in_, start, end);
+        return end;
+    }
+
+    /// ", [the] [state['s]] TITLE," after a person: who they are (Wang Yi, China's foreign minister, ...).
+    std::uint32_t appositive(std::uint32_t i, int person) {
+        if (norm(i) != ",") return i;
+        std::uint32_t j = i + 1;
+        if (norm(j) == "the" || norm(j) == "a" || norm(j) == "an") ++j;
+        int group = kNone;
+        std::uint32_t actor_first = j, actor_last = j;
+        auto a = actor_at(j);
+        if (a.length > 0 && lex.actors[a.actor].entity.type != EntityType::person) {
+            group = lexicon_entity(a.actor, surface(j, j + a.length));
+            j += a.length;
+            actor_last = j;
+            if (norm(j) == "'s") ++j;
+        }
+        while (lex.object_gap.contains(std::string(norm(j))) && norm(j) != "the") ++j;
+        auto title = trie_at(lex.title_names, j);
+        if (title.length == 0) return i;
+        const TitleEntry& entry = lex.titles[title.values->front()];
+        std::uint32_t end = j + static_cast<std::uint32_t>(title.length);
+        // "... minister of China": the state after the title.
+        if (group == kNone && (norm(end) == "of" || norm(end) == "for")) {
+            auto b = actor_at(end + 1);
+            if (b.length > 0 && lex.actors[b.actor].entity.type != EntityType::person) {
+                actor_first = end + 1;
+                group = lexicon_entity(b.actor, surface(end + 1, end + 1 + b.length));
+                end = end + 1 + b.length;
+                actor_last = end;
+            }
+        }
+        if (group == kNone && !entry.organization.empty()) {
+            auto it = lex.actor_by_id.find(entry.organization);
+            if (it != lex.actor_by_id.end()) group = lexicon_entity(it->second, "");
+        }
+        if (group == kNone && !entry.country.empty()) group = state_of_iso3(entry.country);
+        title_holder[title.values->front()] = person;
+        if (group != kNone) {
+            if (entities[person].country.empty()) entities[person].country = entities[group].country;
+            affiliate(person, group, ex.holds_office_in_, i, end);
+            if (actor_last > actor_first) {
+                int m = add_mention(actor_first, actor_last, {group});
+                mentions[m].usable = false;
+            }
+        }
+        // The appositive's tokens belong to no slot.
+        for (auto k = i + 1; k < end; ++k)
+            if (owner[k - sentence.first] == kNone) owner[k - sentence.first] = kNone;
+        appositive_end = end;
+        return end;
+    }
+    std::uint32_t appositive_end = 0;
+
+    void find_mentions() {
+        const std::uint32_t s0 = sentence.first;
+        owner.assign(sentence.last - s0, kNone);
+        mentions.clear();
+        appositive_end = 0;
+        std::uint32_t i = s0;
+        while (i < sentence.last) {
+            const Token& t = tokens[i];
+            if (!t.word && t.norm != "'") {
+                ++i;
+                continue;
+            }
+            // Group references: "the two leaders", "both sides".
+            if (auto g = trie_at(lex.group_references, i); g.length > 0) {
+                auto kind = static_cast<GroupReference::Kind>(g.values->front());
+                std::vector<int> members;
+                const bool recent_group = !last_group.empty() && sentence_index <= last_group_sentence + 1;
+                if (kind == GroupReference::Kind::any && recent_group) {
+                    members = last_group;
+                } else if (kind != GroupReference::Kind::any || g.length > 1) {
+                    for (auto it = recent.rbegin(); it != recent.rend() && members.size() < 2; ++it) {
+                        auto type = entities[*it].type;
+                        bool fits = kind == GroupReference::Kind::person ? type == EntityType::person
+                                    : kind == GroupReference::Kind::state ? type == EntityType::country
+                                                                          : type != EntityType::location;
+                        if (fits) members.push_back(*it);
+                    }
+                    std::reverse(members.begin(), members.end());
+                }
+                if (members.size() >= 2) {
+                    int m = add_mention(i, i + static_cast<std::uint32_t>(g.length), members);
+                    mentions[m].indirect = true;
+                    i += static_cast<std::uint32_t>(g.length);
+                    continue;
+                }
+            }
+            const ActorMatch a = actor_at(i);
+            const auto title = trie_at(lex.title_names, i);
+            if (title.length > 0 && title.length >= a.length && t.cap) {
+                std::uint32_t next = title_mention(i, i, kNone);
+                if (next > i) {
+                    i = after_person(next);
+                    continue;
+                }
+            }
+            if (a.length > 0) {
+                const ActorEntry& entry = lex.actors[a.actor];
+                const std::uint32_t end = i + a.length;
+                if (a.kind == NameKind::contextual && !lexicon_seen.contains(a.actor)) {
+                    i = end;
+                    continue;
+                }
+                if (a.kind == NameKind::demonym && !t.cap && !sentence.shouting) {
+                    i = end;
+                    continue;
+                }
+                const std::string alias = surface(i, end);
+                if (entry.entity.type == EntityType::person) {
+                    int p = lexicon_entity(a.actor, alias);
+                    add_mention(i, end, {p});
+                    i = after_person(end);
+                    continue;
+                }
+                int actor = lexicon_entity(a.actor, alias);
+                std::uint32_t k = end;
+                if (norm(k) == "'s") ++k;
+                // [state] ['s] [top|chief] TITLE [Name]
+                std::uint32_t tk = k;
+                while (norm(tk) == "top" || norm(tk) == "chief" || norm(tk) == "senior" || norm(tk) == "new" ||
+                       norm(tk) == "former")
+                    ++tk;
+                if (trie_at(lex.title_names, tk).length > 0) {
+                    std::uint32_t next = title_mention(i, tk, actor);
+                    if (next > tk) {
+                        i = after_person(next);
+                        continue;
+                    }
+                }
+                // [state] agent: "Chinese officials", "U.S. troops", "China's foreign ministry"
+                if (auto ag = trie_at(lex.agent_words, k); ag.length > 0 && entry.entity.type == EntityType::country) {
+                    const AgentEntry& agent = lex.agents[ag.values->front()];
+                    const std::uint32_t agent_end = k + static_cast<std::uint32_t>(ag.length);
+                    int who = agent.body ? body_entity(actor, agent, surface(i, agent_end)) : actor;
+                    if (!agent.body) graph::add_alias(entities[actor].aliases, alias);
+                    add_mention(i, agent_end, {who});
+                    i = agent_end;
+                    continue;
+                }
+                int m = add_mention(i, end, {actor});
+                if (a.kind == NameKind::demonym) {
+                    // A bare demonym is an actor only when plural (the Afghans) or in a pair (Sino-US).
+                    mentions[m].weak = !ends_with(tokens[end - 1].norm, "s");
+                } else if (a.kind == NameKind::capital) {
+                    mentions[m].place = true;
+                    mentions[m].place_name = alias;
+                } else if (!entry.part_of.empty()) {
+                    auto it = lex.actor_by_id.find(entry.part_of);
+                    if (it != lex.actor_by_id.end()) {
+                        int group = lexicon_entity(it->second, "");
+                        affiliate(actor, group, ex.part_of_, i, end);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            // Pronouns
+            if (lex.person_pronouns.contains(t.norm) && last_person != kNone) {
+                int m = add_mention(i, i + 1, {last_person});
+                mentions[m].indirect = true;
+                mentions[m].possessive = t.norm == "his" || t.norm == "her";
+                ++i;
+                continue;
+            }
+            if (lex.thing_pronouns.contains(t.norm) && last_thing != kNone) {
+                int m = add_mention(i, i + 1, {last_thing});
+                mentions[m].indirect = true;
+                mentions[m].possessive = t.norm == "its";
+                ++i;
+                continue;
+            }
+            // Mr. Wang
+            if (lex.honorifics.contains(t.norm) && name_word(i + 1)) {
+                auto [known, known_end] = known_person_at(i + 1);
+                std::uint32_t e = known != kNone ? known_end : name_end(i + 1);
+                int p = known != kNone ? known : person_from_name(i + 1, e, "");
+                add_mention(i, e, {p});
+                i = after_person(e);
+                continue;
+            }
+            // The secretary, the foreign minister: the last holder of that title.
+            if (auto r = trie_at(lex.title_references, i); r.length > 0) {
+                auto holder = title_holder.find(r.values->front());
+                if (holder != title_holder.end()) {
+                    int m = add_mention(i, i + static_cast<std::uint32_t>(r.length), {holder->second});
+                    mentions[m].indirect = true;
+                    i += static_cast<std::uint32_t>(r.length);
+                    continue;
+                }
+            }
+            // A person named before: "Blinken", "Wang"
+            if (t.cap) {
+                auto [known, known_end] = known_person_at(i);
+                if (known != kNone) {
+                    add_mention(i, known_end, {known});
+                    i = after_person(known_end);
+                    continue;
+                }
+                // "Antony Blinken, the U.S. secretary of state," : an unknown name with a titled appositive.
+                if (!sentence.shouting) {
+                    std::uint32_t e = name_end(i);
+                    if (e > i + 1 && norm(e) == ",") {
+                        std::uint32_t save = static_cast<std::uint32_t>(mentions.size());
+                        int p = person_from_name(i, e, "");
+                        add_mention(i, e, {p});
+                        std::uint32_t after = appositive(e, p);
+                        if (after > e) {
+                            i = after;
+                            continue;
+                        }
+                        // not a person after all
+                        for (auto k = i; k < e; ++k) owner[k - s0] = kNone;
+                        mentions.resize(save);
+                    }
+                }
+            }
+            ++i;
+        }
+    }
+
+    /// After a person mention ending at `end`: an appositive saying who they are, if any.
+    std::uint32_t after_person(std::uint32_t end) {
+        if (mentions.empty()) return end;
+        const int person = mentions.back().members.front();
+        if (entities[person].type != EntityType::person) return end;
+        return appositive(end, person);
+    }
+
+    // ---- slots ----------------------------------------------------------------------------------
+
+    bool preposition_before(const MentionSpan& m) const {
+        std::uint32_t k = m.first;
+        while (k > sentence.first) {
+            --k;
+            std::string_view n = norm(k);
+            if (n == "the" || n == "a" || n == "an") continue;
+            return lex.prepositions.contains(std::string(n));
+        }
+        return false;
+    }
+
+    std::vector<int> coordinated_left(int m) const {
+        std::vector<int> list{m};
+        std::uint32_t k = mentions[m].first;
+        while (k > sentence.first + 1 && list.size() < 6) {
+            std::string_view n = norm(k - 1);
+            if (n != "and" && n != "," && n != "or" && n != "&") break;
+            std::uint32_t j = k - 1;
+            if (n == "and" && norm(j - 1) == ",") --j;
+            int prev = owner_of(j - 1);
+            if (prev == kNone || !mentions[prev].usable || mentions[prev].weak) break;
+            list.push_back(prev);
+            k = mentions[prev].first;
+        }
+        std::reverse(list.begin(), list.end());
+        return list;
+    }
+
+    std::vector<int> coordinated_right(int m) const {
+        std::vector<int> list{m};
+        std::uint32_t k = mentions[m].last;
+        if (mentions[m].possessive) return list;
+        while (k + 1 < sentence.last && list.size() < 6) {
+            std::string_view n = norm(k);
+            if (n != "and" && n != "," && n != "or" && n != "&") break;
+            std::uint32_t j = k + 1;
+            if (n == "," && norm(j) == "and") ++j;
+            while (norm(j) == "the") ++j;
+            int next = owner_of(j);
+            if (next == kNone || !mentions[next].usable || mentions[next].weak) break;
+            list.push_back(next);
+            k = mentions[next].last;
+        }
+        return list;
+    }
+
+    bool hard_boundary(std::uint32_t i) const {
+        std::string_view n = norm(i);
+        return n == "." || n == ";" || n == ":" || n == "(" || n == ")" || n == "\"" || n == "?" || n == "!" ||
+               lex.clause_boundaries.contains(std::string(n)) || lex.reporting_verbs.contains(std::string(n));
+    }
+
+    /// The first usable mention of the clause that ends before `pos` and is not inside a prepositional phrase.
+    std::optional<int> clause_subject(std::uint32_t pos) const {
+        std::uint32_t start = pos;
+        while (start > sentence.first && !hard_boundary(start - 1)) --start;
+        for (auto k = start; k < pos; ++k) {
+            int m = owner_of(k);
+            if (m != kNone && mentions[m].usable && !mentions[m].weak && !preposition_before(mentions[m]) &&
+                !mentions[m].possessive)
+                return m;
+        }
+        return std::nullopt;
+    }
+
+    /// The subject on the left of a trigger at `pos`: across the verb group, a relative clause or a
+    /// short noun phrase; for verbs coordinated after an object ("attacked X and threatened Y"),
+    /// the clause's subject.
+    Slot left_slot(std::uint32_t pos, int budget) const {
+        Slot slot;
+        std::uint32_t j = pos;
+        int skipped = 0;
+        bool crossed_and = false;
+        bool adjacent = true;
+        while (j > sentence.first) {
+            --j;
+            if (int m = owner_of(j); m != kNone) {
+                const MentionSpan& ms = mentions[m];
+                if (!ms.usable || ms.weak || ms.possessive || (ms.place && preposition_before(ms)) ||
+                    preposition_before(ms)) {
+                    j = ms.first;
+                    skipped += 1;
+                    adjacent = false;
+                    if (skipped > budget) break;
+                    continue;
+                }
+                if (crossed_and && adjacent_verb_before(ms)) {
+                    // VP coordination: the mention is the object of the first verb.
+                    if (auto s = clause_subject(ms.first)) {
+                        slot.mentions = coordinated_left(*s);
+                        slot.factor = 0.75;
+                    }
+                    return slot;
+                }
+                slot.mentions = coordinated_left(m);
+                slot.factor = adjacent ? 1.0 : 0.9;
+                return slot;
+            }
+            std::string_view n = norm(j);
+            if (n == "who" || n == "which") {
+                if (j > sentence.first && norm(j - 1) == ",") --j;
+                continue;
+            }
+            if (n == "and") {
+                // "X and Y met" is coordination of subjects, handled by coordinated_left.
+                crossed_and = true;
+                adjacent = false;
+                continue;
+            }
+            if (lex.verb_group.contains(std::string(n)) || (ends_with(n, "ly") && n.size() > 4)) {
+                continue;
+            }
+            if (n == ",") {
+                // ", who met Blinken last year," or ", the foreign minister," between subject and verb
+                std::uint32_t c = j;
+                bool jumped = false;
+                for (std::uint32_t k = j; k > sentence.first && j - k < 20;) {
+                    --k;
+                    if (norm(k) == "," && k + 1 < j) {
+                        std::string_view after = norm(k + 1);
+                        if (after == "who" || after == "which" || after == "whose" || after == "the" ||
+                            after == "a" || after == "an" || after == "according" || owner_of(k + 1) != kNone) {
+                            c = k;
+                            jumped = true;
+                        }
+                        break;
+                    }
+                    if (hard_boundary(k) && norm(k) != "who" && norm(k) != "which") break;
+                }
+                if (!jumped) break;
+                j = c;
+                adjacent = false;
+                continue;
+            }
+            if (hard_boundary(j)) break;
+            if (!tokens[j].word && n != "-" && n != "'s") break;
+            if (++skipped > budget) break;
+            adjacent = false;
+        }
+        if (auto s = clause_subject(pos); s && crossed_and) {
+            slot.mentions = coordinated_left(*s);
+            slot.factor = 0.75;
+        }
+        return slot;
+    }
+
+    /// True when the word right before mention `ms` is a content word (a verb of which it is the object).
+    bool adjacent_verb_before(const MentionSpan& ms) const {
+        std::uint32_t k = ms.first;
+        while (k > sentence.first) {
+            --k;
+            std::string_view n = norm(k);
+            if (lex.object_gap.contains(std::string(n))) continue;
+            if (owner_of(k) != kNone) return false;
+            return tokens[k].word && !lex.verb_group.contains(std::string(n)) && !hard_boundary(k) && n != "and";
+        }
+        return false;
+    }
+
+    Slot right_slot(std::uint32_t pos, int budget) const {
+        Slot slot;
+        std::uint32_t j = pos;
+        int skipped = 0;
+        while (j < sentence.last) {
+            if (int m = owner_of(j); m != kNone) {
+                if (!mentions[m].usable || mentions[m].weak) {
+                    // "Chinese President Xi": the demonym opens the mention; anything else ends the search.
+                    break;
+                }
+                slot.mentions = coordinated_right(m);
+                slot.factor = skipped == 0 ? 1.0 : 0.9;
+                return slot;
+            }
+            std::string_view n = norm(j);
+            if (lex.object_gap.contains(std::string(n))) {
+                ++j;
+                continue;
+            }
+            if (hard_boundary(j) || !tokens[j].word || lex.prepositions.contains(std::string(n))) break;
+            if (++skipped > budget) break;
+            ++j;
+        }
+        return slot;
+    }
+
+    /// The possessor of a nominal trigger at `pos`: "China's", "his", "U.S." directly before it.
+    Slot possessor_slot(std::uint32_t pos) const {
+        Slot slot;
+        std::uint32_t j = pos;
+        int skipped = 0;
+        while (j > sentence.first && skipped <= 3) {
+            --j;
+            std::string_view n = norm(j);
+            if (n == "'s") continue;
+            if (int m = owner_of(j); m != kNone) {
+                if (mentions[m].usable && !mentions[m].place) {
+                    slot.mentions = {m};
+                    slot.factor = 1.0;
+                }
+                return slot;
+            }
+            if (hard_boundary(j) || !tokens[j].word || lex.prepositions.contains(std::string(n)) || n == "and" ||
+                lex.verb_group.contains(std::string(n)))
+                return slot;
+            if (n == "the" || n == "a" || n == "an") return slot;
+            ++skipped;
+        }
+        return slot;
+    }
+
+    // ---- relations ------------------------------------------------------------------------------
+
+    bool match_element(const Pattern& p, std::size_t e, std::uint32_t pos, std::uint32_t& end) const {
+        if (e == p.elements.size()) {
+            end = pos;
+            return true;
+        }
+        const PatternElement& el = p.elements[e];
+        if (el.gap) {
+            for (std::uint32_t g = 0; g <= 3; ++g) {
+                if (match_element(p, e + 1, pos + g, end)) return true;
+                const std::uint32_t k = pos + g;
+                if (k >= sentence.last || owner_of(k) != kNone || hard_boundary(k) || norm(k) == ",") break;
+            }
+            return false;
+        }
+        for (const auto& alt : el.alternatives) {
+            if (pos + alt.size() > sentence.last) continue;
+            bool ok = true;
+            for (std::size_t w = 0; w < alt.size() && ok; ++w)
+                ok = owner_of(pos + static_cast<std::uint32_t>(w)) == kNone && tokens[pos + w].norm == alt[w];
+            if (ok && match_element(p, e + 1, pos + static_cast<std::uint32_t>(alt.size()), end)) return true;
+        }
+        if (el.optional) return match_element(p, e + 1, pos, end);
+        return false;
+    }
+
+    Modality modality_before(std::uint32_t pos) const {
+        std::uint32_t start = pos;
+        while (start > sentence.first && pos - start < 7 && !hard_boundary(start - 1)) --start;
+        Modality best = Modality::asserted;
+        auto rank = [](Modality m) {
+            return m == Modality::negated ? 3 : m == Modality::speculative ? 2 : m == Modality::planned ? 1 : 0;
+        };
+        for (auto k = start; k < pos; ++k) {
+            auto cue = lex.modality_cues.longest(k, pos - k, [&](std::size_t q) -> std::string_view {
+                return tokens[q].norm;
+            });
+            if (cue.length == 0) continue;
+            auto m = static_cast<Modality>(cue.values->front());
+            if (rank(m) > rank(best)) best = m;
+        }
+        return best;
+    }
+
+    int place_entity(const MentionSpan& m) {
+        const Entity& state = entities[m.members.front()];
+        Entity place;
+        place.id = "location:" + slugify(m.place_name);
+        place.label = m.place_name;
+        place.type = EntityType::location;
+        place.country = state.country;
+        return entity_index(place, m.place_name);
+    }
+
+    void emit(int subject, const graph::RelationType* relation, int object, Modality modality, double confidence,
+              std::uint32_t first, std::uint32_t last, std::uint32_t trigger) {
+        (void)first;
+        (void)last;
+        if (subject == object) return;
+        graph::Triple t;
+        t.subject = entities[subject];
+        t.object = entities[object];
+        t.relation = relation;
+        t.modality = modality;
+        t.time = ex.times_.resolve(article.text, tokens, sentence.first, sentence.last, trigger, article.date,
+                                   modality == Modality::planned);
+        t.evidence.doc = article.id;
+        t.evidence.sentence = sentence_index;
+        t.evidence.begin = tokens[sentence.first].begin;
+        t.evidence.end = tokens[sentence.last - 1].end;
+        t.evidence.text = article.text.substr(t.evidence.begin, t.evidence.end - t.evidence.begin);
+        t.confidence = std::round(confidence * 1000.0) / 1000.0;
+        out.push_back(std::move(t));
+    }
+
+    void relate(const Pattern& p, const Slot& subjects, const Slot& objects, std::uint32_t start, std::uint32_t end) {
+        const Modality modality = modality_before(start);
+        std::vector<int> subj_entities, obj_entities;
+        double factor = subjects.factor * objects.factor;
+        bool indirect = false;
+        for (int m : subjects.mentions) {
+            indirect |= mentions[m].indirect;
+            for (int e : mentions[m].members) subj_entities.push_back(e);
+        }
+        for (int m : objects.mentions) {
+            indirect |= mentions[m].indirect;
+            if (mentions[m].place && p.destination) obj_entities.push_back(place_entity(mentions[m]));
+            else
+                for (int e : mentions[m].members) obj_entities.push_back(e);
+        }
+        if (indirect) factor *= 0.9;
+        const double confidence = p.confidence * factor;
+        if (obj_entities.empty()) {
+            // A symmetric event of a group: "the two leaders met", "China and Japan agreed".
+            if (!p.relation->symmetric || subj_entities.size() < 2) return;
+            for (std::size_t a = 0; a < subj_entities.size(); ++a)
+                for (std::size_t b = a + 1; b < subj_entities.size(); ++b)
+                    emit(subj_entities[a], p.relation, subj_entities[b], modality, confidence, start, end, start);
+            return;
+        }
+        for (int s : subj_entities)
+            for (int o : obj_entities) emit(s, p.relation, o, modality, confidence, start, end, start);
+        if (subj_entities.size() >= 2) remember_group(subj_entities);
+    }
+
+    void remember_group(const std::vector<int>& members) {
+        last_group = members;
+        last_group_sentence = sentence_index;
+    }
+
+    void find_relations() {
+        struct Hit {
+            std::uint32_t pattern, start, end;
+        };
+        std::vector<Hit> hits;
+        for (auto i = sentence.first; i < sentence.last; ++i) {
+            if (owner_of(i) != kNone) continue;
+            auto it = lex.patterns_by_first_word.find(tokens[i].norm);
+            if (it == lex.patterns_by_first_word.end()) continue;
+            for (auto p : it->second) {
+                std::uint32_t end = 0;
+                if (match_element(lex.patterns[p], 0, i, end) && end > i) hits.push_back({p, i, end});
+            }
+        }
+        // A longer match covering a shorter one (sign ... agreement with / sign) replaces it.
+        std::vector<bool> dropped(hits.size(), false);
+        for (std::size_t a = 0; a < hits.size(); ++a)
+            for (std::size_t b = 0; b < hits.size(); ++b) {
+                if (a == b) continue;
+                const bool covers = hits[a].start <= hits[b].start && hits[a].end >= hits[b].end &&
+                                    (hits[a].end - hits[a].start) > (hits[b].end - hits[b].start);
+                if (covers) dropped[b] = true;
+            }
+        for (std::size_t h = 0; h < hits.size(); ++h) {
+            if (dropped[h]) continue;
+            const Pattern& p = lex.patterns[hits[h].pattern];
+            const auto start = hits[h].start, end = hits[h].end;
+            Slot subjects, objects;
+            switch (p.frame) {
+                case Frame::verb:
+                    subjects = left_slot(start, 3);
+                    objects = right_slot(end, 1);
+                    if (subjects.mentions.empty()) continue;
+                    break;
+                case Frame::noun:
+                    subjects = possessor_slot(start);
+                    if (subjects.mentions.empty()) {
+                        subjects = left_slot(start, 4);
+                        subjects.factor *= 0.9;
+                    }
+                    if (subjects.mentions.empty()) continue;
+                    objects = right_slot(end, 1);
+                    break;
+                case Frame::passive:
+                    objects = left_slot(start, 3);
+                    subjects = right_slot(end, 1);
+                    if (subjects.mentions.empty() || objects.mentions.empty()) continue;
+                    break;
+                case Frame::between: {
+                    Slot pair = right_slot(end, 1);
+                    if (pair.mentions.size() < 2) continue;
+                    subjects.mentions = pair.mentions;
+                    break;
+                }
+                case Frame::compound: {
+                    // "Sino-US talks", "U.S.-China relations", "Israeli-Egyptian cooperation"
+                    std::uint32_t k = start;
+                    int skip = 0;
+                    while (k > sentence.first && owner_of(k - 1) == kNone && skip < 2 && tokens[k - 1].word &&
+                           !hard_boundary(k - 1)) {
+                        --k;
+                        ++skip;
+                    }
+                    int right = owner_of(k - 1);
+                    if (k <= sentence.first + 2 || right == kNone) continue;
+                    std::uint32_t r0 = mentions[right].first;
+                    if (r0 < sentence.first + 2 || norm(r0 - 1) != "-") continue;
+                    int left = owner_of(r0 - 2);
+                    if (left == kNone || left == right) continue;
+                    subjects.mentions = {left, right};
+                    subjects.factor = 0.9;
+                    break;
+                }
+            }
+            relate(p, subjects, objects, start, end);
+        }
+    }
+
+    void run(std::uint64_t* sentence_count) {
+        tokens = lex.tokenizer.tokenize(article.text);
+        const auto sentences = ex.splitter_.split(tokens);
+        if (sentence_count) *sentence_count = sentences.size();
+        for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+            sentence = sentences[s];
+            sentence_index = s;
+            find_mentions();
+            find_relations();
+        }
+        // One line per fact per sentence.
+        std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> seen;
+        std::vector<graph::Triple> unique;
+        unique.reserve(out.size());
+        for (auto& t : out) {
+            if (seen.emplace(t.evidence.sentence, t.subject.id, t.relation->predicate, t.object.id).second)
+                unique.push_back(std::move(t));
+        }
+        out = std::move(unique);
+        // Entities carry every alias the article used for them.
+        for (auto& t : out) {
+            t.subject.aliases = entities[entity_by_id.at(t.subject.id)].aliases;
+            t.object.aliases = entities[entity_by_id.at(t.object.id)].aliases;
+            t.subject.label = entities[entity_by_id.at(t.subject.id)].label;
+            t.object.label = entities[entity_by_id.at(t.object.id)].label;
+            if (t.subject.country.empty()) t.subject.country = entities[entity_by_id.at(t.subject.id)].country;
+            if (t.object.country.empty()) t.object.country = entities[entity_by_id.at(t.object.id)].country;
+        }
+    }
+};
+
+Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
+    : lex_(lexicon),
+      ontology_(ontology),
+      splitter_(lexicon.sentence_starters),
+      times_(lexicon),
+      holds_office_in_(&ontology.at("holds-office-in", "extractor")),
+      affiliated_with_(&ontology.at("affiliated-with", "extractor")),
+      part_of_(&ontology.at("part-of", "extractor")) {
+    for (std::uint32_t a = 0; a < lexicon.actors.size(); ++a) {
+        const auto& e = lexicon.actors[a].entity;
+        if (e.type != EntityType::person) continue;
+        auto words = phrase_norms(lexicon.tokenizer, e.label);
+        if (words.size() >= 2) persons_by_surname_[words.back()].push_back(a);
+    }
+}
+
+std::vector<graph::Triple> Extractor::extract(const Article& article, std::uint64_t* sentences) const {
+    ArticleRun run(*this, article);
+    run.run(sentences);
+    return std::move(run.out);
+}
+
+}  // namespace irkg::ingest

@@ -1,0 +1,46 @@
+#include "pipeline.hpp"
+
+#include "extractor.hpp"
+#include "lexicon.hpp"
+
+namespace irkg::ingest {
+
+Pipeline::Pipeline(const PipelineOptions& options)
+    : ontology_(std::make_unique<graph::Ontology>(graph::Ontology::load(
+          options.schema_dir / "relations.json", options.schema_dir / "relations.schema.json"))),
+      lexicon_(std::make_unique<Lexicon>(Lexicon::load({options.schema_dir, options.lexicons}, *ontology_))),
+      extractor_(std::make_unique<Extractor>(*lexicon_, *ontology_)) {}
+
+Pipeline::~Pipeline() = default;
+
+const graph::Ontology& Pipeline::ontology() const { return *ontology_; }
+const Lexicon& Pipeline::lexicon() const { return *lexicon_; }
+
+std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64_t* sentences) const {
+    return extractor_->extract(article, sentences);
+}
+
+RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions& read,
+                       const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
+                       const std::function<void(const ReadProblem&)>& on_problem) const {
+    RunStats stats;
+    for (const auto& input : inputs) {
+        read_articles(
+            input, read,
+            [&](Article&& article) {
+                std::uint64_t sentences = 0;
+                auto triples = extractor_->extract(article, &sentences);
+                ++stats.articles;
+                stats.sentences += sentences;
+                stats.triples += triples.size();
+                sink(article, std::move(triples));
+            },
+            [&](const ReadProblem& problem) {
+                ++stats.bad_records;
+                on_problem(problem);
+            });
+    }
+    return stats;
+}
+
+}  // namespace irkg::ingest

@@ -1,0 +1,59 @@
+#pragma once
+// The extraction pipeline: lexicons loaded once, then articles -> sentences -> mentions -> triples.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "document_reader.hpp"
+#include "graph/ontology.hpp"
+#include "graph/relation.hpp"
+
+namespace irkg::ingest {
+
+class Lexicon;
+class Extractor;
+
+struct PipelineOptions {
+    std::filesystem::path schema_dir;                ///< schemas/ (ontology, JSON Schemas, lexicon/)
+    std::vector<std::filesystem::path> lexicons;     ///< extra user actor lexicons (--lexicon)
+};
+
+/// Counts for the end-of-run summary.
+struct RunStats {
+    std::uint64_t articles = 0;
+    std::uint64_t sentences = 0;
+    std::uint64_t triples = 0;
+    std::uint64_t bad_records = 0;
+};
+
+/// Owns the ontology, the lexicons and the extractor. Loading throws irkg::lexicon_error naming the
+/// file and entry; extraction itself never throws on any text.
+class Pipeline {
+public:
+    explicit Pipeline(const PipelineOptions& options);
+    ~Pipeline();
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    const graph::Ontology& ontology() const;
+    const Lexicon& lexicon() const;
+
+    /// The triples of one article, in sentence order (deterministic).
+    std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr) const;
+
+    /// Reads every input in order and calls `sink` with each article's triples, in input order.
+    /// Bad records go to `on_problem` (see read_articles) and are counted in the stats.
+    RunStats run(const std::vector<std::string>& inputs, const ReadOptions& read,
+                 const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
+                 const std::function<void(const ReadProblem&)>& on_problem) const;
+
+private:
+    std::unique_ptr<graph::Ontology> ontology_;
+    std::unique_ptr<Lexicon> lexicon_;
+    std::unique_ptr<Extractor> extractor_;
+};
+
+}  // namespace irkg::ingest
