@@ -191,7 +191,8 @@ struct ArticleRun {
         if (by_norm.length > 0) {
             // A name in lower case is an ordinary word ("turkey", "chad", "china" in "fine china")
             // unless the sentence shouts; demonyms and capitals need their capital letter too.
-            bool capitalised = tokens[i].cap || sentence.shouting;
+            bool capitalised = sentence.shouting;
+            for (std::size_t k = i; k < i + by_norm.length && !capitalised; ++k) capitalised = tokens[k].cap;
             if (capitalised) pick(by_norm);
         }
         return best;
@@ -298,6 +299,9 @@ struct ArticleRun {
             auto second = trie_at(lex.title_names, n + 1);
             if (second.length > 0) n += 1 + static_cast<std::uint32_t>(second.length);
         }
+        // "President General Pervez Musharraf": stacked titles.
+        for (auto more = trie_at(lex.title_names, n); more.length > 0; more = trie_at(lex.title_names, n))
+            n += static_cast<std::uint32_t>(more.length);
         std::string country = entry.country;
         int group = modifier;
         if (group == kNone && !entry.organization.empty()) {
@@ -341,6 +345,18 @@ struct ArticleRun {
             }
             return t;
         }
+        // "King Fahd of Saudi Arabia", "Secretary-General Ban Ki-moon of the United Nations"
+        if (modifier == kNone && norm(end) == "of") {
+            std::uint32_t k = end + 1;
+            if (norm(k) == "the") ++k;
+            auto b = actor_at(k);
+            if (b.length > 0 && lex.actors[b.actor].entity.type != EntityType::person &&
+                lex.actors[b.actor].entity.type != EntityType::location) {
+                group = lexicon_entity(b.actor, surface(k, k + b.length));
+                if (!entities[group].country.empty()) country = entities[group].country;
+                end = k + b.length;
+            }
+        }
         title_holder[title_index] = person;
         if (entities[person].country.empty() && !country.empty()) entities[person].country = country;
         add_mention(start, end, {person});
@@ -369,6 +385,8 @@ struct ArticleRun {
         if (title.length == 0) return i;
         const TitleEntry& entry = lex.titles[title.values->front()];
         std::uint32_t end = j + static_cast<std::uint32_t>(title.length);
+        // ", Pakistan President Pervez Musharraf": the next item of a list, not an appositive.
+        if (name_word(end) || actor_at(end).length > 0) return i;
         // "... minister of China": the state after the title.
         if (group == kNone && (norm(end) == "of" || norm(end) == "for")) {
             auto b = actor_at(end + 1);
@@ -568,6 +586,11 @@ struct ArticleRun {
             }
             ++i;
         }
+        // A dateline ("LONDON, March 22 -", "WASHINGTON (Reuters) -") names where, not who.
+        if (!mentions.empty() && mentions.front().first == s0 && tokens[s0].all_caps &&
+            (norm(mentions.front().last) == "," || norm(mentions.front().last) == "(" ||
+             norm(mentions.front().last) == "--"))
+            mentions.front().usable = false;
     }
 
     /// After a person mention ending at `end`: an appositive saying who they are, if any.
@@ -683,6 +706,7 @@ struct ArticleRun {
                 if (j > sentence.first && norm(j - 1) == ",") --j;
                 continue;
             }
+            if (lex.subject_blockers.contains(std::string(n))) return slot;  // "we call upon", "no country can"
             if (n == "and") {
                 // "X and Y met" is coordination of subjects, handled by coordinated_left.
                 crossed_and = true;
@@ -716,8 +740,9 @@ struct ArticleRun {
             }
             if (hard_boundary(j)) break;
             if (!tokens[j].word && n != "-" && n != "'s") break;
-            if (++skipped > budget) break;
             adjacent = false;
+            if (n == "-" || n == "'s" || n == "the" || n == "a" || n == "an" || tokens[j].number) continue;
+            if (++skipped > budget) break;
         }
         if (auto s = clause_subject(pos); s && crossed_and) {
             slot.mentions = coordinated_left(*s);
@@ -743,12 +768,16 @@ struct ArticleRun {
         Slot slot;
         std::uint32_t j = pos;
         int skipped = 0;
+        bool crossed = false;
         while (j < sentence.last) {
             if (int m = owner_of(j); m != kNone) {
-                if (!mentions[m].usable || mentions[m].weak) {
-                    // "Chinese President Xi": the demonym opens the mention; anything else ends the search.
-                    break;
+                if (mentions[m].indirect && mentions[m].possessive && mentions[m].last == j + 1) {
+                    ++j;  // "its forces", "his counterpart": the pronoun is not the object
+                    continue;
                 }
+                if (!mentions[m].usable || mentions[m].weak) break;
+                // Past the verb's own budget only "the attacks by Rwanda", "the policies of China" lead on.
+                if (skipped > budget && !crossed) break;
                 slot.mentions = coordinated_right(m);
                 slot.factor = skipped == 0 ? 1.0 : 0.9;
                 return slot;
@@ -758,8 +787,16 @@ struct ArticleRun {
                 ++j;
                 continue;
             }
-            if (hard_boundary(j) || !tokens[j].word || lex.prepositions.contains(std::string(n))) break;
-            if (++skipped > budget) break;
+            if (!crossed && skipped > 0 && (n == "by" || n == "of")) {
+                crossed = true;
+                ++j;
+                continue;
+            }
+            // Reporting verbs are adjectives here ("condemned reported attacks"), not clause boundaries.
+            if ((hard_boundary(j) && !lex.reporting_verbs.contains(std::string(n))) || !tokens[j].word ||
+                lex.prepositions.contains(std::string(n)))
+                break;
+            if (++skipped > std::max(budget, 3)) break;
             ++j;
         }
         return slot;
@@ -773,9 +810,9 @@ struct ArticleRun {
         while (j > sentence.first && skipped <= 3) {
             --j;
             std::string_view n = norm(j);
-            if (n == "'s") continue;
+            if (n == "'s" || n == "\"" || n == "'") continue;
             if (int m = owner_of(j); m != kNone) {
-                if (mentions[m].usable && !mentions[m].place) {
+                if (mentions[m].usable && !(mentions[m].place && preposition_before(mentions[m]))) {
                     slot.mentions = {m};
                     slot.factor = 1.0;
                 }
@@ -790,6 +827,31 @@ struct ArticleRun {
         return slot;
     }
 
+    /// True when the word before `pos` makes it a noun: a determiner, a possessive or a preposition.
+    bool nominal_context(std::uint32_t pos) const {
+        if (pos == sentence.first) return false;
+        std::string_view n = norm(pos - 1);
+        if (n == "to") return false;
+        if (n == "the" || n == "a" || n == "an" || n == "'s" || n == "their" || n == "its" || n == "our" ||
+            n == "his" || n == "her")
+            return true;
+        return lex.prepositions.contains(std::string(n));
+    }
+
+    /// True when the noun phrase ending before `pos` is the object of a preposition (for talks, during the visit).
+    bool in_prepositional_phrase(std::uint32_t pos) const {
+        std::uint32_t k = pos;
+        int words = 0;
+        while (k > sentence.first && words < 4) {
+            --k;
+            std::string_view n = norm(k);
+            if (lex.prepositions.contains(std::string(n))) return true;
+            if (owner_of(k) != kNone || hard_boundary(k) || !tokens[k].word) return false;
+            ++words;
+        }
+        return false;
+    }
+
     // ---- relations ------------------------------------------------------------------------------
 
     bool match_element(const Pattern& p, std::size_t e, std::uint32_t pos, std::uint32_t& end) const {
@@ -802,10 +864,15 @@ struct ArticleRun {
             for (std::uint32_t g = 0; g <= 3; ++g) {
                 if (match_element(p, e + 1, pos + g, end)) return true;
                 const std::uint32_t k = pos + g;
-                if (k >= sentence.last || owner_of(k) != kNone || hard_boundary(k) || norm(k) == ",") break;
+                if (k >= sentence.last || hard_boundary(k) || norm(k) == ",") break;
+                if (int m = owner_of(k); m != kNone && !(mentions[m].indirect && mentions[m].possessive)) break;
             }
             return false;
         }
+        // Scare quotes inside a trigger ("deep concerns" over) do not break it.
+        if (e > 0 && pos < sentence.last && (tokens[pos].norm == "\"" || tokens[pos].norm == "'") &&
+            match_element(p, e, pos + 1, end))
+            return true;
         for (const auto& alt : el.alternatives) {
             if (pos + alt.size() > sentence.last) continue;
             bool ok = true;
@@ -817,9 +884,9 @@ struct ArticleRun {
         return false;
     }
 
-    Modality modality_before(std::uint32_t pos) const {
+    Modality modality_between(std::uint32_t from, std::uint32_t pos) const {
         std::uint32_t start = pos;
-        while (start > sentence.first && pos - start < 7 && !hard_boundary(start - 1)) --start;
+        while (start > sentence.first && (pos - start < 7 || start > from) && !hard_boundary(start - 1)) --start;
         Modality best = Modality::asserted;
         auto rank = [](Modality m) {
             return m == Modality::negated ? 3 : m == Modality::speculative ? 2 : m == Modality::planned ? 1 : 0;
@@ -855,8 +922,14 @@ struct ArticleRun {
         t.object = entities[object];
         t.relation = relation;
         t.modality = modality;
-        t.time = ex.times_.resolve(article.text, tokens, sentence.first, sentence.last, trigger, article.date,
-                                   modality == Modality::planned);
+        if (relation->category == "AFFILIATION") {
+            // Who someone is is not an event: it holds at the article's date.
+            t.time = ex.times_.resolve(article.text, tokens, sentence.first, sentence.first, trigger, article.date,
+                                       false);
+        } else {
+            t.time = ex.times_.resolve(article.text, tokens, sentence.first, sentence.last, trigger, article.date,
+                                       modality == Modality::planned);
+        }
         t.evidence.doc = article.id;
         t.evidence.sentence = sentence_index;
         t.evidence.begin = tokens[sentence.first].begin;
@@ -867,7 +940,11 @@ struct ArticleRun {
     }
 
     void relate(const Pattern& p, const Slot& subjects, const Slot& objects, std::uint32_t start, std::uint32_t end) {
-        const Modality modality = modality_before(start);
+        // Modality cues sit between the subject and the trigger ("Blinken plans to visit ... for talks").
+        std::uint32_t from = start;
+        for (int m : subjects.mentions)
+            if (mentions[m].last <= start && start - mentions[m].last <= 15) from = std::min(from, mentions[m].last);
+        const Modality modality = modality_between(from, start);
         std::vector<int> subj_entities, obj_entities;
         double factor = subjects.factor * objects.factor;
         bool indirect = false;
@@ -901,6 +978,12 @@ struct ArticleRun {
         last_group_sentence = sentence_index;
     }
 
+    std::size_t specificity(std::uint32_t pattern) const {
+        std::size_t n = 0;
+        for (const auto& el : lex.patterns[pattern].elements) n += el.gap ? 0 : 1;
+        return n;
+    }
+
     void find_relations() {
         struct Hit {
             std::uint32_t pattern, start, end;
@@ -912,7 +995,13 @@ struct ArticleRun {
             if (it == lex.patterns_by_first_word.end()) continue;
             for (auto p : it->second) {
                 std::uint32_t end = 0;
-                if (match_element(lex.patterns[p], 0, i, end) && end > i) hits.push_back({p, i, end});
+                const Pattern& pattern = lex.patterns[p];
+                if (!match_element(pattern, 0, i, end) || end <= i) continue;
+                if (i > sentence.first && pattern.not_after.contains(tokens[i - 1].norm)) continue;
+                std::uint32_t next = end;
+                while (norm(next) == "a" || norm(next) == "an" || norm(next) == "the") ++next;
+                if (next < sentence.last && pattern.not_before.contains(tokens[next].norm)) continue;
+                hits.push_back({p, i, end});
             }
         }
         // A longer match covering a shorter one (sign ... agreement with / sign) replaces it.
@@ -922,7 +1011,11 @@ struct ArticleRun {
                 if (a == b) continue;
                 const bool covers = hits[a].start <= hits[b].start && hits[a].end >= hits[b].end &&
                                     (hits[a].end - hits[a].start) > (hits[b].end - hits[b].start);
-                if (covers) dropped[b] = true;
+                // On the same words, the pattern that spells out more of them is the more specific.
+                const bool same = hits[a].start == hits[b].start && hits[a].end == hits[b].end &&
+                                  lex.patterns[hits[a].pattern].frame == lex.patterns[hits[b].pattern].frame &&
+                                  specificity(hits[a].pattern) > specificity(hits[b].pattern);
+                if (covers || same) dropped[b] = true;
             }
         for (std::size_t h = 0; h < hits.size(); ++h) {
             if (dropped[h]) continue;
@@ -931,14 +1024,22 @@ struct ArticleRun {
             Slot subjects, objects;
             switch (p.frame) {
                 case Frame::verb:
+                    if (nominal_context(start)) continue;  // "for talks with": the noun reading applies
                     subjects = left_slot(start, 3);
                     objects = right_slot(end, 1);
                     if (subjects.mentions.empty()) continue;
                     break;
                 case Frame::noun:
                     subjects = possessor_slot(start);
+                    if (subjects.mentions.empty() && in_prepositional_phrase(start)) {
+                        // "... for talks with X", "during a visit to X": the clause's subject.
+                        if (auto c = clause_subject(start)) {
+                            subjects.mentions = coordinated_left(*c);
+                            subjects.factor = 0.8;
+                        }
+                    }
                     if (subjects.mentions.empty()) {
-                        subjects = left_slot(start, 4);
+                        subjects = left_slot(start, 5);
                         subjects.factor *= 0.9;
                     }
                     if (subjects.mentions.empty()) continue;

@@ -175,6 +175,7 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
     fill(lex.reporting_verbs, "reporting_verbs");
     fill(lex.prepositions, "prepositions");
     fill(lex.object_gap, "object_gap");
+    fill(lex.subject_blockers, "subject_blockers");
     fill(lex.person_pronouns, "person_pronouns");
     fill(lex.thing_pronouns, "thing_pronouns");
     fill(lex.honorifics, "honorifics");
@@ -270,6 +271,8 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
         pattern.destination = get_string(p, "object_role") == "destination";
         pattern.object_required = p.HasMember("object_required") ? p["object_required"].GetBool() : true;
         pattern.confidence = p.HasMember("confidence") ? p["confidence"].GetDouble() : 0.8;
+        for (auto& w : strings(p, "not_after")) pattern.not_after.insert(fold(w));
+        for (auto& w : strings(p, "not_before")) pattern.not_before.insert(fold(w));
         std::string_view match = get_string(p, "match");
         std::size_t pos = 0;
         while (pos < match.size()) {

@@ -54,6 +54,8 @@ struct Pattern {
     bool destination = false;  ///< a capital as object is the city
     bool object_required = true;
     double confidence = 0.8;
+    std::unordered_set<std::string> not_after;   ///< a word right before the match that cancels it
+    std::unordered_set<std::string> not_before;  ///< a word right after the match that cancels it
 };
 
 struct GroupReference {
@@ -91,7 +93,7 @@ public:
 
     // Language
     std::unordered_set<std::string> verb_group, clause_boundaries, reporting_verbs, prepositions, object_gap,
-        person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
+        subject_blockers, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
     PhraseTrie group_references;  ///< -> GroupReference::Kind
     PhraseTrie modality_cues;     ///< -> graph::Modality
     std::unordered_map<std::string, int> months;    ///< norm -> 1..12
