@@ -100,11 +100,33 @@ struct ArticleRun {
     }
 
     int lexicon_entity(std::uint32_t actor, std::string_view alias) {
-        lexicon_seen.insert(actor);
+        const bool first_time = lexicon_seen.insert(actor).second;
         const auto& entry = lex.actors[actor];
         int index = entity_index(entry.entity, alias);
         if (entry.entity.type == EntityType::person) register_person(index);
+        if (first_time && !alias.empty() && in_sentence) pending_lexicon_affiliations.push_back(index);
         return index;
+    }
+    bool in_sentence = false;
+    /// Lexicon persons and national bodies named in this sentence: who they belong to is world knowledge
+    /// the lexicon holds (Margaret Thatcher -> United Kingdom), stated once per article.
+    std::vector<int> pending_lexicon_affiliations;
+
+    void flush_lexicon_affiliations() {
+        for (int index : pending_lexicon_affiliations) {
+            const Entity& e = entities[index];
+            if (e.country.empty()) continue;
+            if (e.type != EntityType::person && e.type != EntityType::organization) continue;
+            auto actor = lex.actor_by_id.find(e.id);
+            if (actor == lex.actor_by_id.end()) continue;
+            if (e.type == EntityType::organization && !lex.actors[actor->second].part_of.empty()) continue;
+            auto state = lex.state_by_iso3.find(e.country);
+            if (state == lex.state_by_iso3.end()) continue;
+            int group = lexicon_entity(state->second, "");
+            affiliate(index, group, e.type == EntityType::person ? ex.holds_office_in_ : ex.affiliated_with_,
+                      sentence.first, sentence.first, 0.7);
+        }
+        pending_lexicon_affiliations.clear();
     }
 
     void register_person(int index) {
@@ -259,10 +281,10 @@ struct ArticleRun {
     }
 
     void affiliate(int person, int group, const graph::RelationType* relation, std::uint32_t first,
-                   std::uint32_t last) {
+                   std::uint32_t last, double confidence = 0.9) {
         if (person == group || person == kNone || group == kNone) return;
         if (!affiliations_done.insert({person, group}).second) return;
-        emit(person, relation, group, Modality::asserted, 0.9, first, last, first);
+        emit(person, relation, group, Modality::asserted, confidence, first, last, first);
     }
 
     int state_entity(std::uint32_t iso3_actor, std::string_view alias) { return lexicon_entity(iso3_actor, alias); }
@@ -359,9 +381,13 @@ struct ArticleRun {
         }
         title_holder[title_index] = person;
         if (entities[person].country.empty() && !country.empty()) entities[person].country = country;
+        std::erase(pending_lexicon_affiliations, person);  // the title says it better
         add_mention(start, end, {person});
+        // A known person's own state beats a title's default (Foreign Secretary Joe Clark of Canada).
+        if (group == kNone && modifier == kNone && lex.actor_by_id.contains(entities[person].id) &&
+            !entities[person].country.empty())
+            group = state_of_iso3(entities[person].country);
         if (group == kNone && !country.empty()) group = state_of_iso3(country);
-        if (group == kNone && !entities[person].country.empty()) group = state_of_iso3(entities[person].country);
         if (group != kNone) affiliate(person, group, ex.holds_office_in_, start, end);
         return end;
     }
@@ -490,6 +516,20 @@ struct ArticleRun {
                 while (norm(tk) == "top" || norm(tk) == "chief" || norm(tk) == "senior" || norm(tk) == "new" ||
                        norm(tk) == "former")
                     ++tk;
+                // Portfolio words before a generic title: "industry minister", "Corporate Affairs Minister".
+                if (trie_at(lex.title_names, tk).length == 0) {
+                    for (std::uint32_t extra = 1; extra <= 3; ++extra) {
+                        const std::uint32_t q = tk + extra;
+                        if (q >= sentence.last || !tokens[q - 1].word || owner_of(q - 1) != kNone ||
+                            actor_at(q - 1).length > 0 || hard_boundary(q - 1))
+                            break;
+                        auto tt = trie_at(lex.title_names, q);
+                        if (tt.length > 0 && lex.portfolio_titles.contains(tokens[q].norm)) {
+                            tk = q;
+                            break;
+                        }
+                    }
+                }
                 if (trie_at(lex.title_names, tk).length > 0) {
                     std::uint32_t next = title_mention(i, tk, actor);
                     if (next > tk) {
@@ -501,11 +541,52 @@ struct ArticleRun {
                 if (auto ag = trie_at(lex.agent_words, k); ag.length > 0 && entry.entity.type == EntityType::country) {
                     const AgentEntry& agent = lex.agents[ag.values->front()];
                     const std::uint32_t agent_end = k + static_cast<std::uint32_t>(ag.length);
+                    // "Turkish diplomat Volkan Bozkir": the agent word is the person's description.
+                    if (!agent.body && !sentence.shouting && name_end(agent_end) >= agent_end + 2) {
+                        const std::uint32_t e = name_end(agent_end);
+                        int p = person_from_name(agent_end, e, entities[actor].country);
+                        add_mention(i, e, {p});
+                        affiliate(p, actor, ex.affiliated_with_, i, e, 0.8);
+                        i = after_person(e);
+                        continue;
+                    }
                     int who = agent.body ? body_entity(actor, agent, surface(i, agent_end)) : actor;
                     if (!agent.body) graph::add_alias(entities[actor].aliases, alias);
                     add_mention(i, agent_end, {who});
                     i = agent_end;
                     continue;
+                }
+                // "China's Xi", "Britain's Prince Charles": a person of this state.
+                if (entry.entity.type == EntityType::country && norm(end) == "'s" && !sentence.shouting) {
+                    auto [known, known_end] = known_person_at(end + 1);
+                    int p = known;
+                    std::uint32_t e = known_end;
+                    if (p == kNone) {
+                        auto b = actor_at(end + 1);
+                        if (b.length > 0 && lex.actors[b.actor].entity.type == EntityType::person) {
+                            p = lexicon_entity(b.actor, surface(end + 1, end + 1 + b.length));
+                            e = end + 1 + b.length;
+                        } else if (name_end(end + 1) > end + 1 && trie_at(lex.agent_words, end + 1).length == 0) {
+                            e = name_end(end + 1);
+                            const std::string key = fold(surface(end + 1, e));
+                            auto sur = ex.persons_by_surname_.find(key);
+                            if (sur != ex.persons_by_surname_.end()) {
+                                std::vector<std::uint32_t> fits;
+                                for (auto q : sur->second)
+                                    if (lex.actors[q].entity.country == entry.entity.country) fits.push_back(q);
+                                if (fits.size() == 1) p = lexicon_entity(fits.front(), surface(end + 1, e));
+                            }
+                        }
+                    }
+                    if (p != kNone) {
+                        int m0 = add_mention(i, end, {actor});
+                        mentions[m0].usable = false;
+                        add_mention(end + 1, e, {p});
+                        std::erase(pending_lexicon_affiliations, p);
+                        affiliate(p, actor, ex.holds_office_in_, i, e, 0.85);
+                        i = after_person(e);
+                        continue;
+                    }
                 }
                 int m = add_mention(i, end, {actor});
                 if (a.kind == NameKind::demonym) {
@@ -1087,8 +1168,11 @@ struct ArticleRun {
         for (std::uint32_t s = 0; s < sentences.size(); ++s) {
             sentence = sentences[s];
             sentence_index = s;
+            in_sentence = true;
             find_mentions();
             find_relations();
+            flush_lexicon_affiliations();
+            in_sentence = false;
         }
         // One line per fact per sentence.
         std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> seen;
@@ -1123,7 +1207,12 @@ Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
         const auto& e = lexicon.actors[a].entity;
         if (e.type != EntityType::person) continue;
         auto words = phrase_norms(lexicon.tokenizer, e.label);
-        if (words.size() >= 2) persons_by_surname_[words.back()].push_back(a);
+        if (words.size() < 2) continue;
+        // Family names come last in most names and first in Chinese, Korean or Vietnamese ones;
+        // index both, and use the index only when it is unambiguous.
+        persons_by_surname_[words.back()].push_back(a);
+        if (!lexicon.name_particles.contains(words.front()) && words.front() != words.back())
+            persons_by_surname_[words.front()].push_back(a);
     }
 }
 

@@ -176,6 +176,7 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
     fill(lex.prepositions, "prepositions");
     fill(lex.object_gap, "object_gap");
     fill(lex.subject_blockers, "subject_blockers");
+    fill(lex.portfolio_titles, "portfolio_titles");
     fill(lex.person_pronouns, "person_pronouns");
     fill(lex.thing_pronouns, "thing_pronouns");
     fill(lex.honorifics, "honorifics");

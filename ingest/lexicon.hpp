@@ -93,7 +93,7 @@ public:
 
     // Language
     std::unordered_set<std::string> verb_group, clause_boundaries, reporting_verbs, prepositions, object_gap,
-        subject_blockers, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
+        subject_blockers, portfolio_titles, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
     PhraseTrie group_references;  ///< -> GroupReference::Kind
     PhraseTrie modality_cues;     ///< -> graph::Modality
     std::unordered_map<std::string, int> months;    ///< norm -> 1..12
