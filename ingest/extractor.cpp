@@ -749,6 +749,18 @@ struct ArticleRun {
         return std::nullopt;
     }
 
+    /// The first usable mention of the sentence before `pos` that is not in a prepositional phrase.
+    std::optional<int> sentence_subject(std::uint32_t pos) const {
+        for (auto k = sentence.first; k < pos; ++k) {
+            int m = owner_of(k);
+            if (m != kNone && mentions[m].usable && !mentions[m].weak && !preposition_before(mentions[m]) &&
+                !mentions[m].possessive)
+                return m;
+            if (lex.reporting_verbs.contains(tokens[k].norm)) return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
     /// The subject on the left of a trigger at `pos`: across the verb group, a relative clause or a
     /// short noun phrase; for verbs coordinated after an object ("attacked X and threatened Y"),
     /// the clause's subject.
@@ -888,10 +900,10 @@ struct ArticleRun {
         Slot slot;
         std::uint32_t j = pos;
         int skipped = 0;
-        while (j > sentence.first && skipped <= 3) {
+        while (j > sentence.first && skipped <= 2) {
             --j;
             std::string_view n = norm(j);
-            if (n == "'s" || n == "\"" || n == "'") continue;
+            if (n == "'s" || n == "\"" || n == "'" || n == "-" || tokens[j].number) continue;
             if (int m = owner_of(j); m != kNone) {
                 if (mentions[m].usable && !(mentions[m].place && preposition_before(mentions[m]))) {
                     slot.mentions = {m};
@@ -903,7 +915,7 @@ struct ArticleRun {
                 lex.verb_group.contains(std::string(n)))
                 return slot;
             if (n == "the" || n == "a" || n == "an") return slot;
-            ++skipped;
+            if (++skipped > 2) return slot;
         }
         return slot;
     }
@@ -1059,6 +1071,21 @@ struct ArticleRun {
         last_group_sentence = sentence_index;
     }
 
+    /// "urged Britain to restore relations with Syria": what is asked for has not happened; the request
+    /// (urges Britain) is the relation. True when `subjects` is the object of a request or threat verb
+    /// and the trigger is its infinitive.
+    bool requested_action(std::uint32_t start, const Slot& subjects) const {
+        if (subjects.mentions.empty()) return false;
+        std::uint32_t k = start;
+        while (k > sentence.first && lex.verb_group.contains(tokens[k - 1].norm) && tokens[k - 1].norm != "to") --k;
+        if (k == sentence.first || tokens[k - 1].norm != "to") return false;
+        const MentionSpan& subject = mentions[subjects.mentions.front()];
+        for (const auto& h : request_hits)
+            if (h <= subject.first && subject.first - h <= 4) return true;
+        return false;
+    }
+    std::vector<std::uint32_t> request_hits;  ///< end positions of request and threat triggers
+
     std::size_t specificity(std::uint32_t pattern) const {
         std::size_t n = 0;
         for (const auto& el : lex.patterns[pattern].elements) n += el.gap ? 0 : 1;
@@ -1079,9 +1106,14 @@ struct ArticleRun {
                 const Pattern& pattern = lex.patterns[p];
                 if (!match_element(pattern, 0, i, end) || end <= i) continue;
                 if (i > sentence.first && pattern.not_after.contains(tokens[i - 1].norm)) continue;
-                std::uint32_t next = end;
-                while (norm(next) == "a" || norm(next) == "an" || norm(next) == "the") ++next;
-                if (next < sentence.last && pattern.not_before.contains(tokens[next].norm)) continue;
+                // "meet a U.S. request", "strike a deal": the noun within the next few words cancels it.
+                bool cancelled = false;
+                for (std::uint32_t next = end, seen = 0; next < sentence.last && seen < 3 && !cancelled; ++next) {
+                    if (hard_boundary(next) || norm(next) == ",") break;
+                    if (pattern.not_before.contains(tokens[next].norm)) cancelled = true;
+                    if (norm(next) != "a" && norm(next) != "an" && norm(next) != "the") ++seen;
+                }
+                if (cancelled) continue;
                 hits.push_back({p, i, end});
             }
         }
@@ -1098,6 +1130,11 @@ struct ArticleRun {
                                   specificity(hits[a].pattern) > specificity(hits[b].pattern);
                 if (covers || same) dropped[b] = true;
             }
+        request_hits.clear();
+        for (std::size_t h = 0; h < hits.size(); ++h) {
+            const auto& category = lex.patterns[hits[h].pattern].relation->category;
+            if (!dropped[h] && (category == "REQUEST" || category == "THREATEN")) request_hits.push_back(hits[h].end);
+        }
         for (std::size_t h = 0; h < hits.size(); ++h) {
             if (dropped[h]) continue;
             const Pattern& p = lex.patterns[hits[h].pattern];
@@ -1107,6 +1144,7 @@ struct ArticleRun {
                 case Frame::verb:
                     if (nominal_context(start)) continue;  // "for talks with": the noun reading applies
                     subjects = left_slot(start, 3);
+                    if (requested_action(start, subjects)) continue;
                     objects = right_slot(end, 1);
                     if (subjects.mentions.empty()) continue;
                     break;
@@ -1123,8 +1161,23 @@ struct ArticleRun {
                         subjects = left_slot(start, 5);
                         subjects.factor *= 0.9;
                     }
-                    if (subjects.mentions.empty()) continue;
+                    if (subjects.mentions.empty() && p.relation->symmetric) {
+                        // "Singh arrived for a foray that includes talks with Bush": the sentence's actor.
+                        if (auto c = sentence_subject(start)) {
+                            subjects.mentions = coordinated_left(*c);
+                            subjects.factor = 0.7;
+                        }
+                    }
                     objects = right_slot(end, 1);
+                    if (!objects.mentions.empty()) {
+                        // "visits to Saudi Arabia by British officials": the agent follows.
+                        const std::uint32_t after = mentions[objects.mentions.back()].last;
+                        if (norm(after) == "by") {
+                            Slot agent = right_slot(after + 1, 1);
+                            if (!agent.mentions.empty()) subjects = agent;
+                        }
+                    }
+                    if (subjects.mentions.empty()) continue;
                     break;
                 case Frame::passive:
                     objects = left_slot(start, 3);
@@ -1210,9 +1263,11 @@ Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
         if (words.size() < 2) continue;
         // Family names come last in most names and first in Chinese, Korean or Vietnamese ones;
         // index both, and use the index only when it is unambiguous.
-        persons_by_surname_[words.back()].push_back(a);
-        if (!lexicon.name_particles.contains(words.front()) && words.front() != words.back())
+        if (lexicon.family_name_first.contains(e.country)) {
             persons_by_surname_[words.front()].push_back(a);
+        } else {
+            persons_by_surname_[words.back()].push_back(a);
+        }
     }
 }
 

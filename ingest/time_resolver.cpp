@@ -169,6 +169,8 @@ graph::TimeSpan TimeResolver::resolve(std::string_view text, const std::vector<T
         }
     }
 
+    // "since June 1982" dates a state of affairs, not the event.
+    std::erase_if(found, [&](const Found& f) { return f.first > first && tokens[f.first - 1].norm == "since"; });
     graph::TimeSpan span;
     if (found.empty()) {
         if (dated) span.start = span.end = iso(ay, am, ad);
