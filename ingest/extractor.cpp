@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -67,6 +69,8 @@ struct ArticleRun {
     std::vector<int> owner;  ///< token - sentence.first -> mention index or kNone
 
     ArticleRun(const Extractor& e, const Article& a) : ex(e), lex(e.lex_), article(a) {}
+    /// IRKG_DEBUG=1 prints each sentence's mentions and pattern hits on stderr (for lexicon authors).
+    const bool debug_ = std::getenv("IRKG_DEBUG") != nullptr;
 
     std::string_view norm(std::uint32_t i) const {
         return i >= sentence.first && i < sentence.last ? std::string_view(tokens[i].norm) : std::string_view();
@@ -158,8 +162,18 @@ struct ArticleRun {
         if (i >= sentence.last || owner_of(i) != kNone) return false;
         const Token& t = tokens[i];
         if (!t.word || t.number || !t.cap) return false;
-        if (lex.not_names.contains(t.norm) || lex.months.contains(t.norm) || lex.weekdays.contains(t.norm))
-            return false;
+        if (lex.not_names.contains(t.norm) || lex.weekdays.contains(t.norm)) return false;
+        if (lex.months.contains(t.norm)) {
+            // "Jan Lipavsky", "Theresa May" are names; "March 3", "in May" are dates.
+            if (i + 1 < sentence.last && tokens[i + 1].number) return false;
+            if (i > sentence.first) {
+                std::string_view prev = tokens[i - 1].norm;
+                if (tokens[i - 1].number || prev == "in" || prev == "since" || prev == "until" || prev == "by" ||
+                    prev == "early" || prev == "late" || prev == "mid" || prev == "last" || prev == "next" ||
+                    prev == "of" || prev == "-")
+                    return false;
+            }
+        }
         return true;
     }
 
@@ -349,6 +363,22 @@ struct ArticleRun {
                         person = person_from_name(n, e, country);
                         end = e;
                     }
+                }
+            }
+        }
+        if (person == kNone && norm(n) == "," && !sentence.shouting) {
+            // "The Czech foreign minister, Adam Lipavsky, said"
+            auto a = actor_at(n + 1);
+            if (a.length > 0 && lex.actors[a.actor].entity.type == EntityType::person &&
+                norm(n + 1 + a.length) == ",") {
+                person = lexicon_entity(a.actor, surface(n + 1, n + 1 + a.length));
+                end = n + 1 + a.length;
+            } else if (a.length == 0) {
+                std::uint32_t e = name_end(n + 1);
+                if (e >= n + 3 && norm(e) == ",") {
+                    auto [known, known_end] = known_person_at(n + 1);
+                    person = known != kNone && known_end == e ? known : person_from_name(n + 1, e, country);
+                    end = e;
                 }
             }
         }
@@ -695,16 +725,27 @@ struct ArticleRun {
         return false;
     }
 
+    /// "A, B and C" ending at mention `m`. Reading leftwards the first link must be "and" or "or":
+    /// "In Beijing, Wang met" is no list.
     std::vector<int> coordinated_left(int m) const {
         std::vector<int> list{m};
         std::uint32_t k = mentions[m].first;
+        bool conjunction_seen = false;
         while (k > sentence.first + 1 && list.size() < 6) {
-            std::string_view n = norm(k - 1);
-            if (n != "and" && n != "," && n != "or" && n != "&") break;
             std::uint32_t j = k - 1;
-            if (n == "and" && norm(j - 1) == ",") --j;
+            if (norm(j) == "the" || norm(j) == "both") --j;  // "Britain and the United States"
+            std::string_view n = norm(j);
+            if (n != "and" && n != "," && n != "or" && n != "&") break;
+            if (n == ",") {
+                if (!conjunction_seen) break;
+            } else {
+                conjunction_seen = true;
+                if (j > sentence.first && norm(j - 1) == ",") --j;  // serial comma
+            }
+            if (j == sentence.first) break;
             int prev = owner_of(j - 1);
-            if (prev == kNone || !mentions[prev].usable || mentions[prev].weak) break;
+            if (prev == kNone || !mentions[prev].usable || mentions[prev].weak || mentions[prev].possessive) break;
+            if (mentions[prev].place && preposition_before(mentions[prev])) break;
             list.push_back(prev);
             k = mentions[prev].first;
         }
@@ -712,21 +753,31 @@ struct ArticleRun {
         return list;
     }
 
+    /// "A, B and C" starting at mention `m`; items joined by commas count only when an "and" or "or"
+    /// closes the list ("North Korea, Japan said" is no list).
     std::vector<int> coordinated_right(int m) const {
         std::vector<int> list{m};
+        std::size_t confirmed = 1;
         std::uint32_t k = mentions[m].last;
         if (mentions[m].possessive) return list;
         while (k + 1 < sentence.last && list.size() < 6) {
             std::string_view n = norm(k);
             if (n != "and" && n != "," && n != "or" && n != "&") break;
             std::uint32_t j = k + 1;
-            if (n == "," && norm(j) == "and") ++j;
+            bool conjunction = n != ",";
+            if (n == "," && (norm(j) == "and" || norm(j) == "or")) {
+                ++j;
+                conjunction = true;
+            }
             while (norm(j) == "the") ++j;
             int next = owner_of(j);
             if (next == kNone || !mentions[next].usable || mentions[next].weak) break;
             list.push_back(next);
+            if (conjunction) confirmed = list.size();
             k = mentions[next].last;
+            if (conjunction) break;  // the conjunction closes the list
         }
+        list.resize(confirmed);
         return list;
     }
 
@@ -745,6 +796,26 @@ struct ArticleRun {
             if (m != kNone && mentions[m].usable && !mentions[m].weak && !preposition_before(mentions[m]) &&
                 !mentions[m].possessive)
                 return m;
+        }
+        return std::nullopt;
+    }
+
+    /// When the sentence opens with a prepositional phrase ending at a comma after `pos`, the actor that
+    /// follows the comma.
+    std::optional<int> subject_after_fronted_phrase(std::uint32_t trigger, std::uint32_t pos) const {
+        if (!lex.prepositions.contains(tokens[sentence.first].norm) &&
+            !lex.clause_boundaries.contains(tokens[sentence.first].norm))
+            return std::nullopt;
+        for (std::uint32_t k = sentence.first; k < trigger; ++k)
+            if (norm(k) == ",") return std::nullopt;  // the phrase ended before the trigger
+        for (std::uint32_t k = pos; k + 1 < sentence.last; ++k) {
+            if (hard_boundary(k)) return std::nullopt;
+            if (norm(k) != ",") continue;
+            std::uint32_t j = k + 1;
+            while (norm(j) == "the") ++j;
+            int m = owner_of(j);
+            if (m != kNone && mentions[m].usable && !mentions[m].weak && !mentions[m].possessive) return m;
+            return std::nullopt;
         }
         return std::nullopt;
     }
@@ -958,7 +1029,9 @@ struct ArticleRun {
                 if (match_element(p, e + 1, pos + g, end)) return true;
                 const std::uint32_t k = pos + g;
                 if (k >= sentence.last || hard_boundary(k) || norm(k) == ",") break;
-                if (int m = owner_of(k); m != kNone && !(mentions[m].indirect && mentions[m].possessive)) break;
+                if (int m = owner_of(k); m != kNone && !(mentions[m].indirect && mentions[m].possessive) &&
+                                         !(mentions[m].place && preposition_before(mentions[m])))
+                    break;
             }
             return false;
         }
@@ -1130,6 +1203,22 @@ struct ArticleRun {
                                   specificity(hits[a].pattern) > specificity(hits[b].pattern);
                 if (covers || same) dropped[b] = true;
             }
+        if (debug_) {
+            std::string line = "[irkg debug] sentence " + std::to_string(sentence_index) + ":";
+            for (const auto& m : mentions) {
+                line += " [" + surface(m.first, m.last) + " ->";
+                for (int e : m.members) line += " " + entities[e].id;
+                if (!m.usable) line += " unusable";
+                if (m.weak) line += " weak";
+                if (m.place) line += " place";
+                if (m.possessive) line += " poss";
+                line += "]";
+            }
+            for (std::size_t h = 0; h < hits.size(); ++h)
+                line += " {" + lex.patterns[hits[h].pattern].id + ":" + surface(hits[h].start, hits[h].end) +
+                        (dropped[h] ? " dropped" : "") + "}";
+            std::fprintf(stderr, "%s\n", line.c_str());
+        }
         request_hits.clear();
         for (std::size_t h = 0; h < hits.size(); ++h) {
             const auto& category = lex.patterns[hits[h].pattern].relation->category;
@@ -1149,7 +1238,16 @@ struct ArticleRun {
                     if (subjects.mentions.empty()) continue;
                     break;
                 case Frame::noun:
+                    objects = right_slot(end, 1);
                     subjects = possessor_slot(start);
+                    if (!objects.mentions.empty()) {
+                        // "visits to Saudi Arabia by British officials": the agent follows.
+                        const std::uint32_t after = mentions[objects.mentions.back()].last;
+                        if (norm(after) == "by") {
+                            Slot agent = right_slot(after + 1, 1);
+                            if (!agent.mentions.empty()) subjects = agent;
+                        }
+                    }
                     if (subjects.mentions.empty() && in_prepositional_phrase(start)) {
                         // "... for talks with X", "during a visit to X": the clause's subject.
                         if (auto c = clause_subject(start)) {
@@ -1161,20 +1259,19 @@ struct ArticleRun {
                         subjects = left_slot(start, 5);
                         subjects.factor *= 0.9;
                     }
+                    if (subjects.mentions.empty() && !objects.mentions.empty()) {
+                        // "After a day of meetings with Bush and Shultz, Clark told ...": the subject
+                        // follows the fronted phrase.
+                        if (auto c = subject_after_fronted_phrase(start, mentions[objects.mentions.back()].last)) {
+                            subjects.mentions = {*c};
+                            subjects.factor = 0.7;
+                        }
+                    }
                     if (subjects.mentions.empty() && p.relation->symmetric) {
                         // "Singh arrived for a foray that includes talks with Bush": the sentence's actor.
                         if (auto c = sentence_subject(start)) {
                             subjects.mentions = coordinated_left(*c);
                             subjects.factor = 0.7;
-                        }
-                    }
-                    objects = right_slot(end, 1);
-                    if (!objects.mentions.empty()) {
-                        // "visits to Saudi Arabia by British officials": the agent follows.
-                        const std::uint32_t after = mentions[objects.mentions.back()].last;
-                        if (norm(after) == "by") {
-                            Slot agent = right_slot(after + 1, 1);
-                            if (!agent.mentions.empty()) subjects = agent;
                         }
                     }
                     if (subjects.mentions.empty()) continue;
@@ -1218,7 +1315,11 @@ struct ArticleRun {
         tokens = lex.tokenizer.tokenize(article.text);
         const auto sentences = ex.splitter_.split(tokens);
         if (sentence_count) *sentence_count = sentences.size();
-        for (std::uint32_t s = 0; s < sentences.size(); ++s) {
+        // A shouting headline uses surnames the body introduces: read it after the body.
+        std::vector<std::uint32_t> order(sentences.size());
+        for (std::uint32_t s = 0; s < order.size(); ++s) order[s] = s;
+        if (order.size() > 1 && sentences.front().shouting) std::rotate(order.begin(), order.begin() + 1, order.end());
+        for (std::uint32_t s : order) {
             sentence = sentences[s];
             sentence_index = s;
             in_sentence = true;
@@ -1227,6 +1328,9 @@ struct ArticleRun {
             flush_lexicon_affiliations();
             in_sentence = false;
         }
+        std::stable_sort(out.begin(), out.end(), [](const graph::Triple& a, const graph::Triple& b) {
+            return a.evidence.sentence < b.evidence.sentence;
+        });
         // One line per fact per sentence.
         std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> seen;
         std::vector<graph::Triple> unique;

@@ -19,7 +19,9 @@ bool is_shouting(const std::vector<Token>& tokens, std::uint32_t first, std::uin
     }
     if (words < 3) return false;
     if (all_caps * 10 >= words * 8) return true;
-    // Title Case: nearly every word, short function words aside, is capitalised.
+    // Title Case: nearly every word, short function words aside, is capitalised, and no full stop
+    // ends it (headlines have none; "Czech Foreign Minister Adam Lipavsky met Wang Yi." is prose).
+    if (tokens[last - 1].norm == ".") return false;
     return words >= 4 && caps * 10 >= words * 8;
 }
 
