@@ -229,7 +229,10 @@ struct ArticleRun {
             // unless the sentence shouts; demonyms and capitals need their capital letter too.
             bool capitalised = sentence.shouting;
             for (std::size_t k = i; k < i + by_norm.length && !capitalised; ++k) capitalised = tokens[k].cap;
-            if (capitalised) pick(by_norm);
+            // Contextual names ("the bloc", "the alliance") are lower case by nature.
+            bool contextual = true;
+            for (auto value : *by_norm.values) contextual &= Lexicon::kind_of(value) == NameKind::contextual;
+            if (capitalised || contextual) pick(by_norm);
         }
         return best;
     }
@@ -321,6 +324,23 @@ struct ArticleRun {
         return entity_index(body, alias);
     }
 
+    /// An unnamed holder of a state's office (Italy's Interior Minister) as an entity of its own, for
+    /// offices below head of state or government; those stand for the state itself.
+    int office_entity(int state, const TitleEntry& title, std::string_view alias) {
+        const Entity& s = entities[state];
+        if (s.type != EntityType::country || s.country.empty()) return kNone;
+        if (title.sector != "government" && title.sector != "military" && title.sector != "diplomacy") return kNone;
+        if (lex.head_titles.contains(fold(title.role))) return kNone;
+        std::string code = s.country;
+        std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
+        Entity office;
+        office.id = "person:" + code + "-" + slugify(title.role);
+        office.label = s.label + " " + title.role;
+        office.type = EntityType::person;
+        office.country = s.country;
+        return entity_index(office, alias);
+    }
+
     /// Title at `t` (optionally after a modifier actor that starts at `start`): "Chinese Foreign Minister
     /// Wang Yi", "U.S. Secretary of State Antony Blinken", "President Biden". Returns the position after
     /// what it consumed, or `t` when nothing was recognised.
@@ -392,7 +412,15 @@ struct ArticleRun {
                 return n;
             }
             if (modifier != kNone) {
-                add_mention(start, n, {modifier});
+                // "Italy's Interior Minister visits Libya": the office, held for its state.
+                int office = office_entity(modifier, entry, surface(start, n));
+                if (office == kNone) {
+                    add_mention(start, n, {modifier});
+                } else {
+                    add_mention(start, n, {office});
+                    affiliate(office, modifier, ex.holds_office_in_, start, n, 0.8);
+                    title_holder[title_index] = office;
+                }
                 return n;
             }
             return t;
@@ -568,6 +596,15 @@ struct ArticleRun {
                     }
                 }
                 // [state] agent: "Chinese officials", "U.S. troops", "China's foreign ministry"
+                if (auto ag = trie_at(lex.agent_words, k);
+                    ag.length > 0 && entry.entity.type == EntityType::organization && !lex.agents[ag.values->front()].body &&
+                    a.kind != NameKind::demonym) {
+                    // "NATO officials", "G7 delegates", "EU leaders": the organisation acting.
+                    const std::uint32_t agent_end = k + static_cast<std::uint32_t>(ag.length);
+                    add_mention(i, agent_end, {actor});
+                    i = agent_end;
+                    continue;
+                }
                 if (auto ag = trie_at(lex.agent_words, k); ag.length > 0 && entry.entity.type == EntityType::country) {
                     const AgentEntry& agent = lex.agents[ag.values->front()];
                     const std::uint32_t agent_end = k + static_cast<std::uint32_t>(ag.length);
@@ -634,6 +671,19 @@ struct ArticleRun {
                 }
                 i = end;
                 continue;
+            }
+            // "the G7 delegates said they were united": they = the collective actor just named.
+            if ((t.norm == "they" || t.norm == "their") && !mentions.empty()) {
+                const MentionSpan& prev = mentions.back();
+                if (prev.usable && !prev.weak && prev.members.size() == 1 &&
+                    (entities[prev.members.front()].type == EntityType::organization ||
+                     entities[prev.members.front()].type == EntityType::country)) {
+                    int m = add_mention(i, i + 1, {prev.members.front()});
+                    mentions[m].indirect = true;
+                    mentions[m].possessive = t.norm == "their";
+                    ++i;
+                    continue;
+                }
             }
             // Pronouns
             if (lex.person_pronouns.contains(t.norm) && last_person != kNone) {
@@ -940,6 +990,16 @@ struct ArticleRun {
                     continue;
                 }
                 if (!mentions[m].usable || mentions[m].weak) break;
+                // "the Black Sea peninsula of Crimea": a place naming the next noun is not the object.
+                if (entities[mentions[m].members.front()].type == EntityType::location &&
+                    mentions[m].last < sentence.last && tokens[mentions[m].last].word &&
+                    !tokens[mentions[m].last].cap && !hard_boundary(mentions[m].last) &&
+                    !lex.prepositions.contains(tokens[mentions[m].last].norm) &&
+                    !lex.verb_group.contains(tokens[mentions[m].last].norm)) {
+                    j = mentions[m].last;
+                    ++skipped;
+                    continue;
+                }
                 // Past the verb's own budget only "the attacks by Rwanda", "the policies of China" lead on.
                 if (skipped > budget && !crossed) break;
                 slot.mentions = coordinated_right(m);
@@ -1025,13 +1085,15 @@ struct ArticleRun {
         }
         const PatternElement& el = p.elements[e];
         if (el.gap) {
-            for (std::uint32_t g = 0; g <= 3; ++g) {
-                if (match_element(p, e + 1, pos + g, end)) return true;
-                const std::uint32_t k = pos + g;
+            // Up to three words; punctuation inside ("$4.5 million") does not count.
+            std::uint32_t k = pos;
+            for (int words = 0; words <= 3; ++k) {
+                if (match_element(p, e + 1, k, end)) return true;
                 if (k >= sentence.last || hard_boundary(k) || norm(k) == ",") break;
                 if (int m = owner_of(k); m != kNone && !(mentions[m].indirect && mentions[m].possessive) &&
-                                         !(mentions[m].place && preposition_before(mentions[m])))
+                                         !(mentions[m].place && preposition_before(mentions[m])) && !mentions[m].weak)
                     break;
+                if (tokens[k].word) ++words;
             }
             return false;
         }
