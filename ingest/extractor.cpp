@@ -657,8 +657,14 @@ struct ArticleRun {
                 }
                 int m = add_mention(i, end, {actor});
                 if (a.kind == NameKind::demonym) {
-                    // A bare demonym is an actor only when plural (the Afghans) or in a pair (Sino-US).
-                    mentions[m].weak = !ends_with(tokens[end - 1].norm, "s");
+                    // A bare demonym is an actor only when plural (the Afghans), used as a noun (the
+                    // Japanese complained) or in a pair (Sino-US).
+                    const bool as_noun = i > s0 && tokens[i - 1].norm == "the" &&
+                                         (end >= sentence.last || !tokens[end].word ||
+                                          lex.verb_group.contains(tokens[end].norm) ||
+                                          lex.reporting_verbs.contains(tokens[end].norm) ||
+                                          lex.patterns_by_first_word.contains(tokens[end].norm));
+                    mentions[m].weak = !ends_with(tokens[end - 1].norm, "s") && !as_noun;
                 } else if (a.kind == NameKind::capital) {
                     mentions[m].place = true;
                     mentions[m].place_name = alias;
@@ -781,7 +787,7 @@ struct ArticleRun {
         std::vector<int> list{m};
         std::uint32_t k = mentions[m].first;
         bool conjunction_seen = false;
-        while (k > sentence.first + 1 && list.size() < 6) {
+        while (k > sentence.first + 1 && list.size() < 12) {
             std::uint32_t j = k - 1;
             if (norm(j) == "the" || norm(j) == "both") --j;  // "Britain and the United States"
             std::string_view n = norm(j);
@@ -810,7 +816,7 @@ struct ArticleRun {
         std::size_t confirmed = 1;
         std::uint32_t k = mentions[m].last;
         if (mentions[m].possessive) return list;
-        while (k + 1 < sentence.last && list.size() < 6) {
+        while (k + 1 < sentence.last && list.size() < 12) {
             std::string_view n = norm(k);
             if (n != "and" && n != "," && n != "or" && n != "&") break;
             std::uint32_t j = k + 1;
@@ -989,7 +995,11 @@ struct ArticleRun {
                     ++j;  // "its forces", "his counterpart": the pronoun is not the object
                     continue;
                 }
-                if (!mentions[m].usable || mentions[m].weak) break;
+                // "tariffs on Japanese goods", "an attack on an Israeli airliner": the state behind the noun.
+                const bool demonym_object = mentions[m].weak && mentions[m].last < sentence.last &&
+                                            tokens[mentions[m].last].word && !tokens[mentions[m].last].cap &&
+                                            !hard_boundary(mentions[m].last);
+                if (!mentions[m].usable || (mentions[m].weak && !demonym_object)) break;
                 // "the Black Sea peninsula of Crimea": a place naming the next noun is not the object.
                 if (entities[mentions[m].members.front()].type == EntityType::location &&
                     mentions[m].last < sentence.last && tokens[mentions[m].last].word &&
@@ -1003,7 +1013,7 @@ struct ArticleRun {
                 // Past the verb's own budget only "the attacks by Rwanda", "the policies of China" lead on.
                 if (skipped > budget && !crossed) break;
                 slot.mentions = coordinated_right(m);
-                slot.factor = skipped == 0 ? 1.0 : 0.9;
+                slot.factor = (skipped == 0 ? 1.0 : 0.9) * (mentions[m].weak ? 0.8 : 1.0);
                 return slot;
             }
             std::string_view n = norm(j);
@@ -1249,6 +1259,8 @@ struct ArticleRun {
                     if (norm(next) != "a" && norm(next) != "an" && norm(next) != "the") ++seen;
                 }
                 if (cancelled) continue;
+                // "the North's deepening cooperation", "for talks with": a verb form used as a noun.
+                if (pattern.frame == Frame::verb && nominal_context(i)) continue;
                 hits.push_back({p, i, end});
             }
         }
@@ -1293,7 +1305,6 @@ struct ArticleRun {
             Slot subjects, objects;
             switch (p.frame) {
                 case Frame::verb:
-                    if (nominal_context(start)) continue;  // "for talks with": the noun reading applies
                     subjects = left_slot(start, 3);
                     if (requested_action(start, subjects)) continue;
                     objects = right_slot(end, 1);
