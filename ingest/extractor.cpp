@@ -901,8 +901,12 @@ struct ArticleRun {
             --j;
             if (int m = owner_of(j); m != kNone) {
                 const MentionSpan& ms = mentions[m];
-                if (!ms.usable || ms.weak || ms.possessive || (ms.place && preposition_before(ms)) ||
-                    preposition_before(ms)) {
+                // "Japanese nationals abducted by the North": a demonym on the noun before the verb.
+                const bool demonym_subject = ms.weak && ms.last < pos && tokens[ms.last].word &&
+                                             !tokens[ms.last].cap && !hard_boundary(ms.last) &&
+                                             !lex.verb_group.contains(tokens[ms.last].norm) && !crossed_and;
+                if (!ms.usable || (ms.weak && !demonym_subject) || ms.possessive ||
+                    (ms.place && preposition_before(ms)) || preposition_before(ms)) {
                     j = ms.first;
                     skipped += 1;
                     adjacent = false;
@@ -1021,7 +1025,9 @@ struct ArticleRun {
                 ++j;
                 continue;
             }
-            if (!crossed && skipped > 0 && (n == "by" || n == "of")) {
+            // "an embargo on government forces in Ivory Coast": forces of the place that follows.
+            const bool after_agent = j > pos && trie_at(lex.agent_words, j - 1).length > 0;
+            if (!crossed && skipped > 0 && (n == "by" || n == "of" || (n == "in" && after_agent))) {
                 crossed = true;
                 ++j;
                 continue;
