@@ -753,11 +753,53 @@ struct ArticleRun {
             }
             ++i;
         }
+        quoted_speaker();
         // A dateline ("LONDON, March 22 -", "WASHINGTON (Reuters) -") names where, not who.
         if (!mentions.empty() && mentions.front().first == s0 && tokens[s0].all_caps &&
             (norm(mentions.front().last) == "," || norm(mentions.front().last) == "(" ||
              norm(mentions.front().last) == "--"))
             mentions.front().usable = false;
+    }
+
+    /// "We reconfirm our support for France," the G7 said: first-person pronouns inside the quotation
+    /// stand for the speaker named after it (or before it: the G7 said: "We ...").
+    void quoted_speaker() {
+        const std::uint32_t s0 = sentence.first;
+        std::uint32_t open = sentence.last, close = sentence.last;
+        for (auto k = s0; k < sentence.last; ++k) {
+            if (tokens[k].norm != "\"") continue;
+            if (open == sentence.last) open = k;
+            else close = k;
+        }
+        int speaker = kNone;
+        if (open == s0 && close < sentence.last) {
+            // "...," the G7 said / "...," said the G7
+            std::uint32_t k = close + 1;
+            while (k < sentence.last && (norm(k) == "the" || norm(k) == "said" || norm(k) == "says")) ++k;
+            int m = owner_of(k);
+            if (m != kNone && mentions[m].usable && mentions[m].members.size() == 1) {
+                std::uint32_t after = mentions[m].last;
+                if (lex.reporting_verbs.contains(std::string(norm(after))) || lex.reporting_verbs.contains(std::string(norm(close + 1))))
+                    speaker = mentions[m].members.front();
+            }
+        } else if (open != sentence.last && open > s0 && close > open) {
+            // the G7 said: "We ..."
+            std::uint32_t k = open;
+            while (k > s0 && (norm(k - 1) == ":" || norm(k - 1) == ",")) --k;
+            if (k > s0 && lex.reporting_verbs.contains(std::string(norm(k - 1)))) {
+                int m = owner_of(k - 2);
+                if (m != kNone && mentions[m].usable && mentions[m].members.size() == 1) speaker = mentions[m].members.front();
+            }
+        }
+        if (speaker == kNone) return;
+        const std::uint32_t first = open == s0 ? s0 + 1 : open + 1;
+        const std::uint32_t last = open == s0 ? close : (close < sentence.last ? close : sentence.last);
+        for (auto k = first; k < last; ++k) {
+            if (owner[k - s0] != kNone || !lex.first_person.contains(tokens[k].norm)) continue;
+            int m = add_mention(k, k + 1, {speaker});
+            mentions[m].indirect = true;
+            mentions[m].possessive = tokens[k].norm == "our" || tokens[k].norm == "my";
+        }
     }
 
     /// After a person mention ending at `end`: an appositive saying who they are, if any.
@@ -789,6 +831,10 @@ struct ArticleRun {
         bool conjunction_seen = false;
         while (k > sentence.first + 1 && list.size() < 12) {
             std::uint32_t j = k - 1;
+            // "Soviet-led Comecon", "U.S.-backed forces": a hyphenated modifier belongs to the mention.
+            if (j >= sentence.first + 2 && tokens[j].word && norm(j - 1) == "-" && owner_of(j - 2) != kNone &&
+                mentions[owner_of(j - 2)].weak)
+                j = mentions[owner_of(j - 2)].first - 1;
             if (norm(j) == "the" || norm(j) == "both") --j;  // "Britain and the United States"
             std::string_view n = norm(j);
             if (n != "and" && n != "," && n != "or" && n != "&") break;
@@ -799,6 +845,9 @@ struct ArticleRun {
                 if (j > sentence.first && norm(j - 1) == ",") --j;  // serial comma
             }
             if (j == sentence.first) break;
+            // "The European Community (EC) and ...": the abbreviation in brackets repeats the name.
+            if (norm(j - 1) == ")" && j >= sentence.first + 3 && norm(j - 3) == "(" && owner_of(j - 2) != kNone)
+                j -= 3;
             int prev = owner_of(j - 1);
             if (prev == kNone || !mentions[prev].usable || mentions[prev].weak || mentions[prev].possessive) break;
             if (mentions[prev].place && preposition_before(mentions[prev])) break;
@@ -1394,10 +1443,15 @@ struct ArticleRun {
         tokens = lex.tokenizer.tokenize(article.text);
         const auto sentences = ex.splitter_.split(tokens);
         if (sentence_count) *sentence_count = sentences.size();
-        // A shouting headline uses surnames the body introduces: read it after the body.
+        // A headline uses surnames the body introduces ("Musharraf visits Afghanistan"): read it after
+        // the body. A headline shouts, or stands alone in its paragraph without a full stop.
         std::vector<std::uint32_t> order(sentences.size());
         for (std::uint32_t s = 0; s < order.size(); ++s) order[s] = s;
-        if (order.size() > 1 && sentences.front().shouting) std::rotate(order.begin(), order.begin() + 1, order.end());
+        if (order.size() > 1) {
+            const Sentence& head = sentences.front();
+            const bool alone = tokens[sentences[1].first].blank_line_before && tokens[head.last - 1].norm != ".";
+            if (head.shouting || alone) std::rotate(order.begin(), order.begin() + 1, order.end());
+        }
         for (std::uint32_t s : order) {
             sentence = sentences[s];
             sentence_index = s;
