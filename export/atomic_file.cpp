@@ -87,8 +87,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
     if (fd < 0) {
         const int error = errno;
         throw input_error(fmt::format(
-            "{}: cannot create the temporary file {}: {}{}", target_.string(), temporary_.string(),
-            os_reason(error),
+            "{}: cannot create the temporary file {}: {}{}", target_.string(), temporary_.string(), os_reason(error),
             error == EEXIST ? " (another process is writing the same output, or a crash left it: remove it)"
                             : " (does the directory exist and is it writable?)"));
     }
@@ -116,8 +115,8 @@ void AtomicFile::commit() {
         errno = 0;
         std::cout.flush();
         if (!std::cout)
-            throw input_error(fmt::format("-: cannot write to standard output: {}",
-                                          errno != 0 ? os_reason(errno) : "stream error"));
+            throw input_error(
+                fmt::format("-: cannot write to standard output: {}", errno != 0 ? os_reason(errno) : "stream error"));
         committed_ = true;
         return;
     }

@@ -31,16 +31,26 @@ struct Key {
 // Ids carry a node/edge prefix because networkx looks keys up by id alone, and Gephi falls back to
 // attr.name for its special attributes (label, size, r, g, b, weight).
 constexpr std::array k_keys{
-    Key{"n_label", "node", "label", "string"},       Key{"n_type", "node", "type", "string"},
-    Key{"n_country", "node", "country", "string"},   Key{"n_aliases", "node", "aliases", "string"},
-    Key{"n_r", "node", "r", "int"},                   Key{"n_g", "node", "g", "int"},
-    Key{"n_b", "node", "b", "int"},                   Key{"n_size", "node", "size", "double"},
-    Key{"e_label", "edge", "label", "string"},       Key{"e_predicate", "edge", "predicate", "string"},
-    Key{"e_category", "edge", "category", "string"}, Key{"e_cameo", "edge", "cameo", "string"},
-    Key{"e_goldstein", "edge", "goldstein", "double"}, Key{"e_weight", "edge", "weight", "double"},
-    Key{"e_mentions", "edge", "mentions", "int"},    Key{"e_first_date", "edge", "first_date", "string"},
-    Key{"e_last_date", "edge", "last_date", "string"}, Key{"e_modalities", "edge", "modalities", "string"},
-    Key{"e_confidence", "edge", "confidence", "double"}, Key{"e_docs", "edge", "docs", "string"},
+    Key{"n_label", "node", "label", "string"},
+    Key{"n_type", "node", "type", "string"},
+    Key{"n_country", "node", "country", "string"},
+    Key{"n_aliases", "node", "aliases", "string"},
+    Key{"n_r", "node", "r", "int"},
+    Key{"n_g", "node", "g", "int"},
+    Key{"n_b", "node", "b", "int"},
+    Key{"n_size", "node", "size", "double"},
+    Key{"e_label", "edge", "label", "string"},
+    Key{"e_predicate", "edge", "predicate", "string"},
+    Key{"e_category", "edge", "category", "string"},
+    Key{"e_cameo", "edge", "cameo", "string"},
+    Key{"e_goldstein", "edge", "goldstein", "double"},
+    Key{"e_weight", "edge", "weight", "double"},
+    Key{"e_mentions", "edge", "mentions", "int"},
+    Key{"e_first_date", "edge", "first_date", "string"},
+    Key{"e_last_date", "edge", "last_date", "string"},
+    Key{"e_modalities", "edge", "modalities", "string"},
+    Key{"e_confidence", "edge", "confidence", "double"},
+    Key{"e_docs", "edge", "docs", "string"},
     Key{"e_evidence", "edge", "evidence", "string"},
 };
 
@@ -51,11 +61,16 @@ struct Rgb {
 // One colour per entity type (Tableau 10), so Gephi shows states, people and organisations apart.
 Rgb colour(EntityType type) {
     switch (type) {
-        case EntityType::country: return {31, 119, 180};
-        case EntityType::person: return {255, 127, 14};
-        case EntityType::organization: return {44, 160, 44};
-        case EntityType::location: return {148, 103, 189};
-        case EntityType::other: break;
+        case EntityType::country:
+            return {31, 119, 180};
+        case EntityType::person:
+            return {255, 127, 14};
+        case EntityType::organization:
+            return {44, 160, 44};
+        case EntityType::location:
+            return {148, 103, 189};
+        case EntityType::other:
+            break;
     }
     return {127, 127, 127};
 }

@@ -29,13 +29,19 @@ constexpr int k_max_depth = 32;
 
 std::string_view kind_of(const Value& value) {
     switch (value.GetType()) {
-        case rapidjson::kNullType: return "null";
+        case rapidjson::kNullType:
+            return "null";
         case rapidjson::kFalseType:
-        case rapidjson::kTrueType: return "a boolean";
-        case rapidjson::kObjectType: return "an object";
-        case rapidjson::kArrayType: return "an array";
-        case rapidjson::kStringType: return "a string";
-        case rapidjson::kNumberType: return "a number";
+        case rapidjson::kTrueType:
+            return "a boolean";
+        case rapidjson::kObjectType:
+            return "an object";
+        case rapidjson::kArrayType:
+            return "an array";
+        case rapidjson::kStringType:
+            return "a string";
+        case rapidjson::kNumberType:
+            return "a number";
     }
     return "a value";
 }
@@ -86,16 +92,20 @@ public:
         doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
                   rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
         if (doc.HasParseError())
-            throw input_error(fmt::format("{}: {}: not JSON: {}", source_, graph::line_column(text, doc.GetErrorOffset()),
+            throw input_error(fmt::format("{}: {}: not JSON: {}", source_,
+                                          graph::line_column(text, doc.GetErrorOffset()),
                                           rapidjson::GetParseError_En(doc.GetParseError())));
-        if (!doc.IsObject()) fail("", fmt::format("expected an object (an irkg JSON-LD graph), found {}", kind_of(doc)));
+        if (!doc.IsObject())
+            fail("", fmt::format("expected an object (an irkg JSON-LD graph), found {}", kind_of(doc)));
         for (const auto& m : doc.GetObject())
             if (view(m.name) != "@context" && view(m.name) != "@graph")
                 fail(child("", view(m.name)), "unknown top-level key; irkg writes only \"@context\" and \"@graph\"");
         read_context(doc);
         const auto graph_it = doc.FindMember("@graph");
-        if (graph_it == doc.MemberEnd()) fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
-        if (!graph_it->value.IsArray()) fail("/@graph", fmt::format("expected an array, found {}", kind_of(graph_it->value)));
+        if (graph_it == doc.MemberEnd())
+            fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
+        if (!graph_it->value.IsArray())
+            fail("/@graph", fmt::format("expected an array, found {}", kind_of(graph_it->value)));
         const auto& nodes = graph_it->value;
 
         // Entities first, whatever the order in the file, so statements and direct triples can refer to any.
@@ -208,8 +218,7 @@ private:
         if (!value->IsArray()) fail(array_path, fmt::format("expected an array, found {}", kind_of(*value)));
         for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
             const auto& item = (*value)[i];
-            if (!item.IsString())
-                fail(child(array_path, i), fmt::format("expected a string, found {}", kind_of(item)));
+            if (!item.IsString()) fail(child(array_path, i), fmt::format("expected a string, found {}", kind_of(item)));
             out.push_back(view(item));
         }
         return out;
@@ -228,14 +237,14 @@ private:
 
     void read_context(const Value& doc) {
         const Value* context = find(doc, "@context");
-        if (!context)
-            fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
+        if (!context) fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
         if (!context->IsObject())
-            fail("/@context", fmt::format("expected the inline context object irkg writes, found {}", kind_of(*context)));
+            fail("/@context",
+                 fmt::format("expected the inline context object irkg writes, found {}", kind_of(*context)));
         const Value* vocabulary = find(*context, "irkg");
         if (!vocabulary || !vocabulary->IsString() || view(*vocabulary) != jsonld::k_vocabulary_iri)
-            fail("/@context/irkg", fmt::format("must be \"{}\": this is not a graph written by irkg",
-                                               jsonld::k_vocabulary_iri));
+            fail("/@context/irkg",
+                 fmt::format("must be \"{}\": this is not a graph written by irkg", jsonld::k_vocabulary_iri));
         // Terms whose IRI is a relation are the direct-triple properties entity nodes may carry.
         for (const auto& m : context->GetObject()) {
             if (!m.value.IsObject()) continue;
@@ -254,7 +263,8 @@ private:
         const auto type = graph::entity_type_from(type_name);
         if (!type)
             fail(child(path, "entityType"),
-                 fmt::format("\"{}\" is not an entity type (country, person, organization, location, other)", type_name));
+                 fmt::format("\"{}\" is not an entity type (country, person, organization, location, other)",
+                             type_name));
         entity.type = *type;
         const auto type_term = required_string(node, "type", path);
         if (type_term != jsonld::type_term(entity.type))
@@ -267,7 +277,8 @@ private:
         entity.label = required_string(node, "label", path);
         entity.country = optional_string(node, "country", path);
         for (auto alias : string_array(node, "aliases", path)) entity.aliases.emplace_back(alias);
-        if (graph_.find(entity.id)) fail(child(path, "irkgId"), fmt::format("entity \"{}\" is declared twice", entity.id));
+        if (graph_.find(entity.id))
+            fail(child(path, "irkgId"), fmt::format("entity \"{}\" is declared twice", entity.id));
         vertices_.emplace(std::string(iri), graph_.add_entity(entity));
     }
 
@@ -285,7 +296,8 @@ private:
             if (!relation_terms_.count(std::string(name))) continue;
             for (std::size_t i = 0; const auto object : string_array(node, name, path)) {
                 if (!vertices_.count(std::string(object)))
-                    fail(child(child(path, name), i), fmt::format("\"{}\" is not an entity declared in @graph", object));
+                    fail(child(child(path, name), i),
+                         fmt::format("\"{}\" is not an entity declared in @graph", object));
                 ++i;
             }
         }
@@ -339,6 +351,7 @@ private:
         relation.description = optional_string(node, "relationDescription", path);
         // Derived fields are recomputed from the evidence; they only have to be well-formed.
         if (find(node, "confidence")) required_number(node, "confidence", path, 0.0, 1.0);
+        optional_date(node, "date", path);
         optional_date(node, "firstDate", path);
         optional_date(node, "lastDate", path);
         for (auto modality : string_array(node, "modalities", path))

@@ -33,11 +33,16 @@ int hex_value(char c) {
 
 std::string_view type_term(graph::EntityType type) {
     switch (type) {
-        case graph::EntityType::country: return "Country";
-        case graph::EntityType::person: return "Person";
-        case graph::EntityType::organization: return "Organization";
-        case graph::EntityType::location: return "Place";
-        case graph::EntityType::other: break;
+        case graph::EntityType::country:
+            return "Country";
+        case graph::EntityType::person:
+            return "Person";
+        case graph::EntityType::organization:
+            return "Organization";
+        case graph::EntityType::location:
+            return "Place";
+        case graph::EntityType::other:
+            break;
     }
     return "Thing";
 }
@@ -89,9 +94,8 @@ std::optional<std::string> predicate_from_iri(std::string_view iri) {
 
 bool is_term_shaped(std::string_view predicate) {
     if (predicate.empty() || predicate.front() == '-' || predicate.back() == '-') return false;
-    return std::all_of(predicate.begin(), predicate.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
+    return std::all_of(predicate.begin(), predicate.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 }  // namespace irkg::exporter::jsonld

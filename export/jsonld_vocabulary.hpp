@@ -22,15 +22,16 @@ inline constexpr std::string_view k_statement_type = "Statement";
 /// Entity nodes also carry one key per relation predicate term (the direct triples).
 inline constexpr std::array<std::string_view, 7> k_entity_keys{"id",         "type",    "irkgId", "label",
                                                                "entityType", "country", "aliases"};
-inline constexpr std::array<std::string_view, 18> k_statement_keys{
-    "id",   "type",          "subject",             "predicate", "object",     "category",
-    "cameo", "goldstein",    "symmetric",           "mode",      "relationLabel", "relationDescription",
-    "weight", "confidence",  "firstDate",           "lastDate",  "modalities", "evidence"};
+/// A statement's "date" is its first date: the one column a notebook reads (shared FORMATS.md).
+inline constexpr std::array<std::string_view, 19> k_statement_keys{
+    "id",        "type",       "subject",       "predicate",           "object", "category",   "cameo", "goldstein",
+    "symmetric", "mode",       "relationLabel", "relationDescription", "weight", "confidence", "date",  "firstDate",
+    "lastDate",  "modalities", "evidence"};
 inline constexpr std::array<std::string_view, 10> k_evidence_keys{
     "doc", "sentence", "text", "begin", "end", "modality", "timeText", "startDate", "endDate", "confidence"};
 /// Type terms: the statement type and one per entity type.
-inline constexpr std::array<std::string_view, 6> k_type_terms{"Statement", "Country", "Person",
-                                                              "Organization", "Place", "Thing"};
+inline constexpr std::array<std::string_view, 6> k_type_terms{"Statement",    "Country", "Person",
+                                                              "Organization", "Place",   "Thing"};
 
 /// The schema.org type term of an entity type (country -> "Country", location -> "Place", ...).
 std::string_view type_term(graph::EntityType type);

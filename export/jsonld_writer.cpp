@@ -115,7 +115,8 @@ void write_entity(JsonWriter& w, const KnowledgeGraph& graph, Vertex v, const st
         const auto predicate = triples[i].first;
         key(w, predicate);
         w.StartArray();
-        for (; i < triples.size() && triples[i].first == predicate; ++i) string(w, jsonld::entity_iri(triples[i].second));
+        for (; i < triples.size() && triples[i].first == predicate; ++i)
+            string(w, jsonld::entity_iri(triples[i].second));
         w.EndArray();
     }
     w.EndObject();
@@ -162,7 +163,9 @@ void write_statement(JsonWriter& w, const KnowledgeGraph& graph, Edge e) {
     key(w, "weight");
     w.Uint64(data.weight());
     number(w, "confidence", data.mean_confidence(), id);
-    optional_member(w, "firstDate", data.first_date());
+    const std::string first_date = data.first_date();
+    optional_member(w, "date", first_date);
+    optional_member(w, "firstDate", first_date);
     optional_member(w, "lastDate", data.last_date());
     key(w, "modalities");
     w.StartArray();
@@ -189,9 +192,10 @@ JsonldWriter::JsonldWriter(const WriterOptions& options) {
     // Every key the writer emits must be a term, or RDF processors silently drop its values.
     const auto require = [&](std::string_view term) {
         if (!context.HasMember(rapidjson::StringRef(term.data(), term.size())))
-            throw lexicon_error(fmt::format("{}: at /@context: term \"{}\" is missing but irkg writes it; restore it "
-                                            "from the repository's schemas/context.jsonld",
-                                            path.string(), term));
+            throw lexicon_error(
+                fmt::format("{}: at /@context: term \"{}\" is missing but irkg writes it; restore it "
+                            "from the repository's schemas/context.jsonld",
+                            path.string(), term));
     };
     for (auto term : {"rel", "ent", "stmt"}) require(term);
     for (auto term : jsonld::k_entity_keys) require(term);
@@ -209,7 +213,8 @@ void JsonldWriter::write(const KnowledgeGraph& graph, std::ostream& out) const {
     context.Parse(context_.data(), context_.size());
     auto& allocator = context.GetAllocator();
     std::set<std::string> predicates;
-    for (Edge e : boost::make_iterator_range(boost::edges(graph.store()))) predicates.insert(graph.edge(e).relation.predicate);
+    for (Edge e : boost::make_iterator_range(boost::edges(graph.store())))
+        predicates.insert(graph.edge(e).relation.predicate);
     std::set<std::string> terms;
     for (const auto& predicate : predicates) {
         if (!jsonld::is_term_shaped(predicate) || context.HasMember(predicate)) continue;

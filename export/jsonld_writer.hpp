@@ -13,8 +13,9 @@ namespace irkg::exporter {
 /// An entity node holds id ("ent:country/CHN"), type (schema.org), irkgId, label, entityType, country,
 /// aliases, and the plain direct triples ("meets": [object IRIs]; both directions for symmetric
 /// predicates). A statement node (rdf:Statement) holds the merged relation: subject, predicate,
-/// object, the relation type's fields, weight, mean confidence, first/last date, modalities, and an
-/// evidence array with one entry per mention. jsonld_reader.hpp reads this shape back losslessly.
+/// object, the relation type's fields, weight, mean confidence, date (= first date), first/last date,
+/// modalities, and an evidence array with one entry per mention. jsonld_reader.hpp reads this shape
+/// back losslessly.
 ///
 /// Output is deterministic: the same graph and context file always give the same bytes.
 class JsonldWriter final : public Writer {

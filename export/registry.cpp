@@ -24,7 +24,10 @@ std::unique_ptr<Writer> make(const WriterOptions& options) {
 std::span<const Format> all_formats() {
     static const std::array list{
         Format{"graphml", {".graphml"}, "GraphML for Gephi, networkx, igraph, yEd", &make<GraphmlWriter>},
-        Format{"jsonld", {".jsonld", ".json-ld"}, "JSON-LD (context inline) for rdflib, pyld, pandas", &make<JsonldWriter>},
+        Format{"jsonld",
+               {".jsonld", ".json-ld"},
+               "JSON-LD (context inline) for rdflib, pyld, pandas",
+               &make<JsonldWriter>},
     };
     return list;
 }
@@ -72,9 +75,10 @@ const Format& format_for_path(const std::filesystem::path& path) {
                 best_length = extension.size();
             }
     if (best) return *best;
-    throw usage_error(fmt::format("cannot tell the output format of \"{}\" from its name; use one of the extensions "
-                                  "{} or name the format ({})",
-                                  path.string(), extension_list(), format_names()));
+    throw usage_error(
+        fmt::format("cannot tell the output format of \"{}\" from its name; use one of the extensions "
+                    "{} or name the format ({})",
+                    path.string(), extension_list(), format_names()));
 }
 
 std::unique_ptr<Writer> make_writer(std::string_view name, const WriterOptions& options) {

@@ -24,6 +24,13 @@ void add_alias(std::vector<std::string>& aliases, std::string_view alias) {
 }
 
 void Entity::absorb(const Entity& other) {
+    // An entity built by hand may hold its aliases in any order; add_alias needs them sorted.
+    if (!std::is_sorted(aliases.begin(), aliases.end()) ||
+        std::adjacent_find(aliases.begin(), aliases.end()) != aliases.end()) {
+        std::sort(aliases.begin(), aliases.end());
+        aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    }
+    if (&other == this) return;
     if (other.label.size() > label.size() || (other.label.size() == label.size() && other.label < label))
         label = other.label;
     if (country.empty() || (!other.country.empty() && other.country < country)) {

@@ -60,17 +60,18 @@ void validate_json(const rapidjson::Document& doc, const std::filesystem::path& 
     rapidjson::SchemaDocument schema(schema_json);
     rapidjson::SchemaValidator validator(schema);
     if (doc.Accept(validator)) return;
+    // A plain JSON pointer (RFC 6901), not the URI fragment form that would percent-encode "@".
     rapidjson::StringBuffer where;
-    validator.GetInvalidDocumentPointer().StringifyUriFragment(where);
-    std::string pointer = where.GetString();
-    if (pointer.size() > 1 && pointer[0] == '#') pointer.erase(0, 1);
-    // Name the entry by its id or label when the pointer leads into an object that has one.
+    validator.GetInvalidDocumentPointer().Stringify(where);
+    const std::string pointer = where.GetString();
+    // Name the entry by its id or label when the pointer leads into an element of a list (an
+    // actor, a relation, a node) that has one.
     std::string entry;
-    const rapidjson::Value* node = &doc;
     rapidjson::Pointer full(validator.GetInvalidDocumentPointer());
     for (std::size_t depth = full.GetTokenCount(); depth > 0; --depth) {
+        if (full.GetTokens()[depth - 1].index == rapidjson::kPointerInvalidIndex) continue;
         rapidjson::Pointer prefix(full.GetTokens(), depth);
-        node = prefix.Get(doc);
+        const rapidjson::Value* node = prefix.Get(doc);
         if (node && node->IsObject()) {
             for (const char* key : {"id", "predicate", "name", "label"}) {
                 auto value = get_string(*node, key);
@@ -82,9 +83,22 @@ void validate_json(const rapidjson::Document& doc, const std::filesystem::path& 
             if (!entry.empty()) break;
         }
     }
-    throw E(fmt::format("{}: at {}{}: violates schema {} (rule \"{}\"); fix the entry to match the schema",
-                        path.string(), pointer.empty() ? "/" : pointer, entry, schema_path.filename().string(),
-                        validator.GetInvalidSchemaKeyword()));
+    // RapidJSON 1.1 reports the broken rule but not which required keys are missing: list them.
+    const std::string_view keyword = validator.GetInvalidSchemaKeyword();
+    std::string detail;
+    if (keyword == "required") {
+        const rapidjson::Value* rule = validator.GetInvalidSchemaPointer().Get(schema_json);
+        const rapidjson::Value* node = full.Get(doc);
+        if (rule && rule->IsObject() && rule->HasMember("required") && (*rule)["required"].IsArray() && node &&
+            node->IsObject()) {
+            for (const auto& name : (*rule)["required"].GetArray())
+                if (name.IsString() && !node->HasMember(name))
+                    detail += fmt::format("{}\"{}\"", detail.empty() ? "; missing " : ", ", name.GetString());
+        }
+    }
+    throw E(fmt::format("{}: at {}{}: violates schema {} (rule \"{}\"{}); fix the entry to match the schema",
+                        path.string(), pointer.empty() ? "/" : pointer, entry, schema_path.filename().string(), keyword,
+                        detail));
 }
 
 template rapidjson::Document read_json_file<lexicon_error>(const std::filesystem::path&);

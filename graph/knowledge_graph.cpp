@@ -1,9 +1,25 @@
 #include "knowledge_graph.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <tuple>
+#include <utility>
+
+#include <boost/range/iterator_range.hpp>
 
 namespace irkg::graph {
+
+namespace {
+
+/// Orders two mentions with the same key (mention_less), so that which one a graph keeps does not
+/// depend on insertion order.
+bool payload_less(const Mention& a, const Mention& b) {
+    return std::tie(a.confidence, a.modality, a.time.end, a.time.text, a.evidence.text) <
+           std::tie(b.confidence, b.modality, b.time.end, b.time.text, b.evidence.text);
+}
+
+}  // namespace
 
 std::string EdgeData::first_date() const {
     std::string best;
@@ -25,7 +41,8 @@ double EdgeData::mean_confidence() const {
     if (mentions.empty()) return 0.0;
     double sum = std::accumulate(mentions.begin(), mentions.end(), 0.0,
                                  [](double acc, const Mention& m) { return acc + m.confidence; });
-    return sum / static_cast<double>(mentions.size());
+    // Rounded so that exports show 0.85 rather than 0.8500000000000001, the noise of the sum.
+    return std::round(sum / static_cast<double>(mentions.size()) * 1e6) / 1e6;
 }
 
 std::vector<Modality> EdgeData::modalities() const {
@@ -36,33 +53,75 @@ std::vector<Modality> EdgeData::modalities() const {
     return out;
 }
 
+KnowledgeGraph::KnowledgeGraph() : store_(std::make_unique<Store>()) {}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : store_(std::make_unique<Store>(*other.store_)), by_id_(other.by_id_) {
+    rebuild_edge_index();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+    if (this != &other) *this = KnowledgeGraph(other);
+    return *this;
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : store_(std::exchange(other.store_, std::make_unique<Store>())),
+      by_id_(std::exchange(other.by_id_, {})),
+      by_key_(std::exchange(other.by_key_, {})) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+    if (this != &other) {
+        store_ = std::exchange(other.store_, std::make_unique<Store>());
+        by_id_ = std::exchange(other.by_id_, {});
+        by_key_ = std::exchange(other.by_key_, {});
+    }
+    return *this;
+}
+
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+void KnowledgeGraph::rebuild_edge_index() {
+    by_key_.clear();
+    for (Edge e : boost::make_iterator_range(boost::edges(*store_)))
+        by_key_.emplace(
+            std::make_tuple(boost::source(e, *store_), (*store_)[e].relation.predicate, boost::target(e, *store_)), e);
+}
+
 Vertex KnowledgeGraph::add_entity(const Entity& entity) {
+    Store& store = *store_;
     auto [it, inserted] = by_id_.try_emplace(entity.id, Vertex{});
     if (!inserted) {
-        store_[it->second].entity.absorb(entity);
+        store[it->second].entity.absorb(entity);
         return it->second;
     }
-    it->second = boost::add_vertex(VertexData{entity}, store_);
-    auto& stored = store_[it->second].entity;
+    it->second = boost::add_vertex(VertexData{entity}, store);
+    auto& stored = store[it->second].entity;
     std::sort(stored.aliases.begin(), stored.aliases.end());
     stored.aliases.erase(std::unique(stored.aliases.begin(), stored.aliases.end()), stored.aliases.end());
+    stored.aliases.erase(std::remove(stored.aliases.begin(), stored.aliases.end(), std::string()),
+                         stored.aliases.end());
     return it->second;
 }
 
 Edge KnowledgeGraph::add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention) {
-    if (relation.symmetric && store_[object].entity.id < store_[subject].entity.id) std::swap(subject, object);
+    Store& store = *store_;
+    if (relation.symmetric && store[object].entity.id < store[subject].entity.id) std::swap(subject, object);
     auto key = std::make_tuple(subject, relation.predicate, object);
     auto it = by_key_.find(key);
     Edge e;
     if (it == by_key_.end()) {
-        e = boost::add_edge(subject, object, EdgeData{relation, {}}, store_).first;
+        e = boost::add_edge(subject, object, EdgeData{relation, {}}, store).first;
         by_key_.emplace(std::move(key), e);
     } else {
         e = it->second;
     }
-    auto& mentions = store_[e].mentions;
+    auto& mentions = store[e].mentions;
     auto pos = std::lower_bound(mentions.begin(), mentions.end(), mention, mention_less);
-    if (pos == mentions.end() || mention_less(mention, *pos)) mentions.insert(pos, mention);
+    if (pos == mentions.end() || mention_less(mention, *pos))
+        mentions.insert(pos, mention);
+    else if (payload_less(*pos, mention))
+        *pos = mention;
     return e;
 }
 
@@ -73,11 +132,13 @@ void KnowledgeGraph::add(const Triple& triple) {
 }
 
 void KnowledgeGraph::merge(const KnowledgeGraph& other) {
-    for (Vertex v : boost::make_iterator_range(boost::vertices(other.store_))) add_entity(other.store_[v].entity);
-    for (Edge e : boost::make_iterator_range(boost::edges(other.store_))) {
-        Vertex s = *find(other.entity(boost::source(e, other.store_)).id);
-        Vertex o = *find(other.entity(boost::target(e, other.store_)).id);
-        for (const auto& m : other.store_[e].mentions) add_mention(s, other.store_[e].relation, o, m);
+    if (this == &other) return;  // every entity and mention is already here
+    const Store& theirs = *other.store_;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(theirs))) add_entity(theirs[v].entity);
+    for (Edge e : boost::make_iterator_range(boost::edges(theirs))) {
+        Vertex s = *find(theirs[boost::source(e, theirs)].entity.id);
+        Vertex o = *find(theirs[boost::target(e, theirs)].entity.id);
+        for (const auto& m : theirs[e].mentions) add_mention(s, theirs[e].relation, o, m);
     }
 }
 
@@ -89,32 +150,36 @@ std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {
 
 std::size_t KnowledgeGraph::num_mentions() const {
     std::size_t n = 0;
-    for (Edge e : boost::make_iterator_range(boost::edges(store_))) n += store_[e].mentions.size();
+    for (Edge e : boost::make_iterator_range(boost::edges(*store_))) n += (*store_)[e].mentions.size();
     return n;
 }
 
 std::vector<Vertex> KnowledgeGraph::sorted_vertices() const {
-    std::vector<Vertex> out(boost::vertices(store_).first, boost::vertices(store_).second);
+    const auto [begin, end] = boost::vertices(*store_);
+    std::vector<Vertex> out(begin, end);
     std::sort(out.begin(), out.end(), [&](Vertex a, Vertex b) { return entity(a).id < entity(b).id; });
     return out;
 }
 
 std::vector<Edge> KnowledgeGraph::sorted_edges() const {
-    std::vector<Edge> out(boost::edges(store_).first, boost::edges(store_).second);
+    const Store& store = *store_;
+    const auto [begin, end] = boost::edges(store);
+    std::vector<Edge> out(begin, end);
     std::sort(out.begin(), out.end(), [&](Edge a, Edge b) {
-        const auto& sa = entity(boost::source(a, store_)).id;
-        const auto& sb = entity(boost::source(b, store_)).id;
+        const auto& sa = entity(boost::source(a, store)).id;
+        const auto& sb = entity(boost::source(b, store)).id;
         if (sa != sb) return sa < sb;
-        if (store_[a].relation.predicate != store_[b].relation.predicate)
-            return store_[a].relation.predicate < store_[b].relation.predicate;
-        return entity(boost::target(a, store_)).id < entity(boost::target(b, store_)).id;
+        if (store[a].relation.predicate != store[b].relation.predicate)
+            return store[a].relation.predicate < store[b].relation.predicate;
+        return entity(boost::target(a, store)).id < entity(boost::target(b, store)).id;
     });
     return out;
 }
 
 std::string KnowledgeGraph::edge_id(Edge e) const {
-    return entity(boost::source(e, store_)).id + "--" + store_[e].relation.predicate + "--" +
-           entity(boost::target(e, store_)).id;
+    const Store& store = *store_;
+    return entity(boost::source(e, store)).id + "--" + store[e].relation.predicate + "--" +
+           entity(boost::target(e, store)).id;
 }
 
 }  // namespace irkg::graph

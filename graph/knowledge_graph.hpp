@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@ struct EdgeData {
     /// Earliest start and latest end (or start) date among the mentions; empty when none is dated.
     std::string first_date() const;
     std::string last_date() const;
+    /// The mean of the mentions' confidences, rounded to 6 decimal places; 0 when there are none.
     double mean_confidence() const;
     /// The distinct modalities of the mentions, in enum order.
     std::vector<Modality> modalities() const;
@@ -42,22 +44,35 @@ using Edge = Store::edge_descriptor;
 /// Merging is associative, commutative and idempotent: mentions are a set keyed by date, document and span.
 class KnowledgeGraph {
 public:
+    KnowledgeGraph();
+    // Boost's adjacency_list has no move operations and its edge descriptors point into its own
+    // edge storage, so the store lives on the heap (moves keep descriptors valid) and a copy
+    // rebuilds the edge index for the new storage. A moved-from graph is empty and usable.
+    KnowledgeGraph(const KnowledgeGraph& other);
+    KnowledgeGraph& operator=(const KnowledgeGraph& other);
+    KnowledgeGraph(KnowledgeGraph&& other);
+    KnowledgeGraph& operator=(KnowledgeGraph&& other);
+    ~KnowledgeGraph();
+
     /// Adds `entity` or merges it into the vertex with the same id.
     Vertex add_entity(const Entity& entity);
-    /// Adds one mention of `relation` between two existing vertices.
+    /// Adds one mention of `relation` between two existing vertices. A mention with the same key
+    /// (mention_less) as one already there is the same mention: of the two, the one greater by
+    /// (confidence, modality, end date, time text, sentence text) is kept, so the result does not
+    /// depend on the order mentions arrive in.
     Edge add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention);
     /// Adds one extracted triple (both entities and the mention).
     void add(const Triple& triple);
     /// Adds every entity and mention of `other`.
     void merge(const KnowledgeGraph& other);
 
-    const Store& store() const { return store_; }
+    const Store& store() const { return *store_; }
     std::optional<Vertex> find(std::string_view id) const;
-    const Entity& entity(Vertex v) const { return store_[v].entity; }
-    const EdgeData& edge(Edge e) const { return store_[e]; }
+    const Entity& entity(Vertex v) const { return (*store_)[v].entity; }
+    const EdgeData& edge(Edge e) const { return (*store_)[e]; }
 
-    std::size_t num_entities() const { return boost::num_vertices(store_); }
-    std::size_t num_relations() const { return boost::num_edges(store_); }
+    std::size_t num_entities() const { return boost::num_vertices(*store_); }
+    std::size_t num_relations() const { return boost::num_edges(*store_); }
     std::size_t num_mentions() const;
 
     /// Vertices sorted by entity id.
@@ -68,7 +83,9 @@ public:
     std::string edge_id(Edge e) const;
 
 private:
-    Store store_;
+    void rebuild_edge_index();
+
+    std::unique_ptr<Store> store_;
     std::unordered_map<std::string, Vertex> by_id_;
     std::map<std::tuple<Vertex, std::string, Vertex>, Edge> by_key_;
 };

@@ -40,8 +40,8 @@ const RelationType* Ontology::find(std::string_view predicate) const {
 
 const RelationType& Ontology::at(std::string_view predicate, std::string_view where) const {
     if (const auto* type = find(predicate)) return *type;
-    throw lexicon_error(fmt::format("{}: unknown predicate \"{}\"; it must be defined in relations.json", where,
-                                    predicate));
+    throw lexicon_error(
+        fmt::format("{}: unknown predicate \"{}\"; it must be defined in relations.json", where, predicate));
 }
 
 }  // namespace irkg::graph

@@ -37,15 +37,17 @@ inline graph::Entity blinken() {
 inline graph::Entity wang_yi() {
     return entity("person:wang-yi", "Wang Yi", graph::EntityType::person, "CHN", {"Wang Yi"});
 }
-inline graph::Entity china() { return entity("country:CHN", "China", graph::EntityType::country, "CHN", {"China", "PRC"}); }
+inline graph::Entity china() {
+    return entity("country:CHN", "China", graph::EntityType::country, "CHN", {"China", "PRC"});
+}
 inline graph::Entity usa() {
     return entity("country:USA", "United States", graph::EntityType::country, "USA", {"US", "Washington"});
 }
 
 inline graph::Mention mention(std::string doc, std::uint32_t sentence, std::string text, std::uint64_t begin,
                               std::uint64_t end, graph::Modality modality, graph::TimeSpan time, double confidence) {
-    return graph::Mention{modality, std::move(time), graph::Evidence{std::move(doc), sentence, std::move(text), begin, end},
-                          confidence};
+    return graph::Mention{modality, std::move(time),
+                          graph::Evidence{std::move(doc), sentence, std::move(text), begin, end}, confidence};
 }
 
 /// Blinken meets Wang Yi (twice: planned, then asserted), Blinken visits China, China accuses the US,
@@ -67,16 +69,16 @@ inline graph::KnowledgeGraph blinken_graph() {
     g.add_mention(b, meets(), w,
                   mention("other-article", 3, "Blinken met Wang Yi in Beijing.", 10, 41, Modality::asserted,
                           {"Friday", "2024-04-26", ""}, 0.9));
-    g.add_mention(b, visits(), c,
-                  mention("blinken-china-visit", 0,
-                          "US Secretary of State Antony Blinken will travel to China next week.", 0, 70,
-                          Modality::planned, {"next week", "2024-04-22", "2024-04-28"}, 0.75));
+    g.add_mention(
+        b, visits(), c,
+        mention("blinken-china-visit", 0, "US Secretary of State Antony Blinken will travel to China next week.", 0, 70,
+                Modality::planned, {"next week", "2024-04-22", "2024-04-28"}, 0.75));
     g.add_mention(c, accuses(), u,
                   mention("blinken-china-visit", 9, "China accused the US of \"reckless\" <acts> & 'threats'.", 900,
                           960, Modality::asserted, {"", "", ""}, 0.5));
-    g.add_mention(b, member_of(), u,
-                  mention("blinken-china-visit", 0, "US Secretary of State Antony Blinken", 0, 36, Modality::asserted,
-                          {}, 1.0));
+    g.add_mention(
+        b, member_of(), u,
+        mention("blinken-china-visit", 0, "US Secretary of State Antony Blinken", 0, 36, Modality::asserted, {}, 1.0));
     return g;
 }
 
@@ -84,7 +86,8 @@ inline graph::KnowledgeGraph blinken_graph() {
 /// (right to left), and an ill-formed UTF-8 byte.
 inline std::string hostile_text() {
     return "A & B <b>\"quoted\"</b> 'single' tab\there\nnew\rline \x01\x1f bell\x07 "
-           "emoji \xF0\x9F\x98\x80 arabic \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 hebrew \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
+           "emoji \xF0\x9F\x98\x80 arabic \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 hebrew "
+           "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
            "bad \xC3\x28 end";
 }
 

@@ -1,6 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "export/graphml_writer.hpp"
 #include "graph/errors.hpp"
@@ -31,7 +37,8 @@ std::string element(const std::string& text, std::string_view open, std::string_
 
 TEST_CASE("GraphML declares every key for node or edge with ids unique across both") {
     const std::string xml = graphml(irkg::test::blinken_graph());
-    CHECK(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""));
+    CHECK(xml.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""));
     for (auto key : {R"(<key id="n_label" for="node" attr.name="label" attr.type="string"/>)",
                      R"(<key id="n_type" for="node" attr.name="type" attr.type="string"/>)",
                      R"(<key id="n_country" for="node" attr.name="country" attr.type="string"/>)",
@@ -120,8 +127,9 @@ TEST_CASE("GraphML edges carry the merged relation's attributes") {
     const std::string accuses = element(xml, "<edge id=\"country:CHN--accuses--country:USA\"", "</edge>");
     CHECK(contains(accuses, "<data key=\"e_goldstein\">-2</data>"));
     CHECK_FALSE(contains(accuses, "e_first_date"));
-    CHECK(contains(accuses, "<data key=\"e_evidence\">China accused the US of &quot;reckless&quot; &lt;acts&gt; "
-                            "&amp; &apos;threats&apos;.</data>"));
+    CHECK(contains(accuses,
+                   "<data key=\"e_evidence\">China accused the US of &quot;reckless&quot; &lt;acts&gt; "
+                   "&amp; &apos;threats&apos;.</data>"));
 }
 
 TEST_CASE("GraphML escapes markup and drops what XML 1.0 forbids") {
@@ -129,13 +137,14 @@ TEST_CASE("GraphML escapes markup and drops what XML 1.0 forbids") {
     auto odd = irkg::test::entity("other:odd&<\"id\">", irkg::test::hostile_text(), irkg::graph::EntityType::other, "");
     const auto a = g.add_entity(odd);
     const auto b = g.add_entity(irkg::test::china());
-    g.add_mention(a, irkg::test::visits(), b,
-                  irkg::test::mention("doc<1>", 0, irkg::test::hostile_text(), 0, 5, irkg::graph::Modality::asserted,
-                                      {}, 0.5));
+    g.add_mention(
+        a, irkg::test::visits(), b,
+        irkg::test::mention("doc<1>", 0, irkg::test::hostile_text(), 0, 5, irkg::graph::Modality::asserted, {}, 0.5));
     const std::string xml = graphml(g);
     const std::string expected_text =
         "A &amp; B &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos; tab&#9;here&#10;new&#13;line  bell "
-        "emoji \xF0\x9F\x98\x80 arabic \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 hebrew \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
+        "emoji \xF0\x9F\x98\x80 arabic \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 hebrew "
+        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
         "bad \xEF\xBF\xBD( end";
     CHECK(contains(xml, "<node id=\"other:odd&amp;&lt;&quot;id&quot;&gt;\">"));
     CHECK(contains(xml, "<data key=\"n_label\">" + expected_text + "</data>"));
@@ -164,4 +173,51 @@ TEST_CASE("GraphML refuses a non-finite number instead of writing what readers r
                   irkg::test::mention("d", 0, "t", 0, 1, irkg::graph::Modality::asserted, {}, std::nan("")));
     std::ostringstream out;
     CHECK_THROWS_AS(GraphmlWriter().write(g, out), irkg::input_error);
+}
+
+namespace {
+
+/// Runs xmllint --noout on `xml`; nullopt when xmllint is not installed.
+std::optional<int> xmllint(const std::string& xml, const std::string& name, bool quiet = false) {
+    if (std::system("command -v xmllint >/dev/null 2>&1") != 0) return std::nullopt;
+    const auto path =
+        std::filesystem::temp_directory_path() / ("irkg-test-" + std::to_string(::getpid()) + "-" + name + ".graphml");
+    std::ofstream(path, std::ios::binary) << xml;
+    const int status = std::system(("xmllint --noout '" + path.string() + "'" + (quiet ? " 2>/dev/null" : "")).c_str());
+    std::filesystem::remove(path);
+    return status;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML is well-formed XML for xmllint, hostile text included") {
+    irkg::graph::KnowledgeGraph g = irkg::test::blinken_graph();
+    const auto odd =
+        g.add_entity(irkg::test::entity("other:odd", irkg::test::hostile_text(), irkg::graph::EntityType::other, "",
+                                        {irkg::test::hostile_text(), "a;b"}));
+    g.add_mention(odd, irkg::test::accuses(), *g.find("country:CHN"),
+                  irkg::test::mention(irkg::test::hostile_text(), 0, irkg::test::hostile_text(), 0, 5,
+                                      irkg::graph::Modality::speculative, {irkg::test::hostile_text(), "", ""}, 0.5));
+    const auto status = xmllint(graphml(g), "hostile");
+    if (!status) {
+        MESSAGE("xmllint is not installed; well-formedness not checked");
+        return;
+    }
+    CHECK(*status == 0);
+    // And the check is real: a broken document fails it.
+    const auto broken = xmllint("<graphml><graph></graphml>", "broken", true);
+    REQUIRE(broken);
+    CHECK(*broken != 0);
+}
+
+TEST_CASE("GraphML of the same graph is the same bytes, and an empty graph is still a graph") {
+    const std::string first = graphml(irkg::test::blinken_graph());
+    const std::string second = graphml(irkg::test::blinken_graph());
+    CHECK(first == second);
+    const irkg::graph::KnowledgeGraph copy = irkg::test::blinken_graph();
+    CHECK(graphml(copy) == first);
+
+    const std::string empty = graphml(irkg::graph::KnowledgeGraph{});
+    CHECK(contains(empty, "<graph id=\"G\" edgedefault=\"directed\">\n  </graph>\n</graphml>\n"));
+    CHECK_FALSE(contains(empty, "<node"));
 }
