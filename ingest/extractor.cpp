@@ -20,6 +20,19 @@ namespace {
 
 constexpr int kNone = -1;
 
+/// A name's words without initials ("colin l. powell" -> "colin powell"), the key of persons_by_bare_name_.
+std::string bare_name(const std::vector<std::string>& words) {
+    std::string key;
+    for (const auto& w : words) {
+        const bool initial = (w.size() == 2 && w[1] == '.') || w.size() == 1 || (w.find('.') != std::string::npos &&
+                                                                                  w.size() <= 5);
+        if (initial || w == "-") continue;
+        if (!key.empty()) key += ' ';
+        key += w;
+    }
+    return key;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -119,6 +132,16 @@ struct ArticleRun {
     void flush_lexicon_affiliations() {
         for (int index : pending_lexicon_affiliations) {
             const Entity& e = entities[index];
+            if (e.type == EntityType::person && e.country.empty()) {
+                // Officials of international organisations (Kofi Annan -> United Nations).
+                auto actor = lex.actor_by_id.find(e.id);
+                if (actor == lex.actor_by_id.end()) continue;
+                auto org = lex.actor_by_id.find(lex.actors[actor->second].part_of);
+                if (org == lex.actor_by_id.end()) continue;
+                affiliate(index, lexicon_entity(org->second, ""), ex.affiliated_with_, sentence.first, sentence.first,
+                          0.7);
+                continue;
+            }
             if (e.country.empty()) continue;
             if (e.type != EntityType::person && e.type != EntityType::organization) continue;
             auto actor = lex.actor_by_id.find(e.id);
@@ -246,6 +269,10 @@ struct ArticleRun {
         const std::string text = surface(first, last);
         const std::string key = fold(text);
         auto words = phrase_norms(lex.tokenizer, text);
+        // "Colin L. Powell", "George H.W. Bush": a lexicon person once the initials are left out.
+        if (auto it = ex.persons_by_bare_name_.find(bare_name(words)); it != ex.persons_by_bare_name_.end() &&
+                                                                        it->second.size() == 1)
+            return lexicon_entity(it->second.front(), text);
         // Someone this article already named: full name, or one of their name words.
         if (auto it = person_keys.find(key); it != person_keys.end() && it->second.size() == 1) {
             graph::add_alias(entities[it->second.front()].aliases, text);
@@ -358,6 +385,16 @@ struct ArticleRun {
         // "President General Pervez Musharraf": stacked titles.
         for (auto more = trie_at(lex.title_names, n); more.length > 0; more = trie_at(lex.title_names, n))
             n += static_cast<std::uint32_t>(more.length);
+        // "US ambassador to NATO Nicholas Burns", "envoy to China Max Baucus": the post, then the name.
+        if ((norm(n) == "to" || norm(n) == "at") && !sentence.shouting) {
+            auto post = actor_at(n + 1);
+            if (post.length > 0 && lex.actors[post.actor].entity.type != EntityType::person &&
+                name_end(n + 1 + post.length) >= n + 3 + post.length) {
+                int m = add_mention(n + 1, n + 1 + post.length, {lexicon_entity(post.actor, surface(n + 1, n + 1 + post.length))});
+                mentions[m].usable = false;
+                n += 1 + post.length;
+            }
+        }
         std::string country = entry.country;
         int group = modifier;
         if (group == kNone && !entry.organization.empty()) {
@@ -466,6 +503,32 @@ struct ArticleRun {
         }
         while (lex.object_gap.contains(std::string(norm(j))) && norm(j) != "the") ++j;
         auto title = trie_at(lex.title_names, j);
+        if (title.length == 0 && group != kNone) {
+            // ", top U.S. arms negotiator,", ", British Corporate Affairs Minister,": portfolio words, then
+            // a title or a word for an official.
+            for (std::uint32_t extra = 1; extra <= 3 && title.length == 0; ++extra) {
+                const std::uint32_t q = j + extra;
+                if (q >= sentence.last || !tokens[q - 1].word || owner_of(q - 1) != kNone || hard_boundary(q - 1))
+                    break;
+                auto tt = trie_at(lex.title_names, q);
+                if (tt.length > 0 && lex.portfolio_titles.contains(tokens[q].norm)) {
+                    title = tt;
+                    j = q;
+                } else if (auto ag = trie_at(lex.agent_words, q); ag.length == 1 && !lex.agents[ag.values->front()].body &&
+                                                                  lex.person_agents.contains(tokens[q].norm)) {
+                    const std::uint32_t end = q + 1;
+                    if (norm(end) != "," && norm(end) != "." && !lex.reporting_verbs.contains(std::string(norm(end))))
+                        return i;
+                    affiliate(person, group, ex.affiliated_with_, i, end, 0.8);
+                    if (actor_last > actor_first) {
+                        int m = add_mention(actor_first, actor_last, {group});
+                        mentions[m].usable = false;
+                    }
+                    appositive_end = end;
+                    return end;
+                }
+            }
+        }
         if (title.length == 0) return i;
         const TitleEntry& entry = lex.titles[title.values->front()];
         std::uint32_t end = j + static_cast<std::uint32_t>(title.length);
@@ -541,7 +604,13 @@ struct ArticleRun {
             }
             const ActorMatch a = actor_at(i);
             const auto title = trie_at(lex.title_names, i);
-            if (title.length > 0 && title.length >= a.length && t.cap) {
+            // "her defence minister, George Younger", "the foreign minister Wang Yi": a lower-case title
+            // introduces a person only when a name follows.
+            const std::uint32_t after_title = i + static_cast<std::uint32_t>(title.length);
+            const bool names_follow = title.length > 0 &&
+                                      (name_end(after_title) > after_title ||
+                                       (norm(after_title) == "," && name_end(after_title + 1) > after_title + 2));
+            if (title.length > 0 && title.length >= a.length && (t.cap || names_follow)) {
                 std::uint32_t next = title_mention(i, i, kNone);
                 if (next > i) {
                     i = after_person(next);
@@ -622,6 +691,26 @@ struct ArticleRun {
                     add_mention(i, agent_end, {who});
                     i = agent_end;
                     continue;
+                }
+                // "American journalist Austin Tice", "the British firm Cable and Wireless": a demonym, one or two
+                // lower-case words, then a full name.
+                if (a.kind == NameKind::demonym && !sentence.shouting && entry.entity.type == EntityType::country) {
+                    std::uint32_t q = end;
+                    while (q < end + 2 && q < sentence.last && tokens[q].word && !tokens[q].cap &&
+                           !hard_boundary(q) && !lex.prepositions.contains(tokens[q].norm) &&
+                           !lex.verb_group.contains(tokens[q].norm) && trie_at(lex.agent_words, q).length == 0 &&
+                           trie_at(lex.title_names, q).length == 0)
+                        ++q;
+                    if (q > end && actor_at(q).length == 0 && name_end(q) >= q + 2) {
+                        const std::uint32_t e = name_end(q);
+                        int p = person_from_name(q, e, entities[actor].country);
+                        int m0 = add_mention(i, end, {actor});
+                        mentions[m0].usable = false;
+                        add_mention(q, e, {p});
+                        affiliate(p, actor, ex.affiliated_with_, i, e, 0.75);
+                        i = after_person(e);
+                        continue;
+                    }
                 }
                 // "China's Xi", "Britain's Prince Charles": a person of this state.
                 if (entry.entity.type == EntityType::country && norm(end) == "'s" && !sentence.shouting) {
@@ -1496,6 +1585,8 @@ Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
     for (std::uint32_t a = 0; a < lexicon.actors.size(); ++a) {
         const auto& e = lexicon.actors[a].entity;
         if (e.type != EntityType::person) continue;
+        auto& same = persons_by_bare_name_[bare_name(phrase_norms(lexicon.tokenizer, e.label))];
+        if (std::find(same.begin(), same.end(), a) == same.end()) same.push_back(a);
         auto words = phrase_norms(lexicon.tokenizer, e.label);
         if (words.size() < 2) continue;
         // Family names come last in most names and first in Chinese, Korean or Vietnamese ones;

@@ -41,6 +41,8 @@ private:
     const graph::RelationType* part_of_;
     /// Lexicon persons by the folded last word of their label, to resolve "President Biden".
     std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_surname_;
+    /// Lexicon persons by their label's words without initials, to resolve "Colin L. Powell".
+    std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_bare_name_;
 };
 
 }  // namespace irkg::ingest

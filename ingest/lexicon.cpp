@@ -179,6 +179,7 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
     fill(lex.portfolio_titles, "portfolio_titles");
     fill(lex.head_titles, "head_titles");
     fill(lex.first_person, "first_person");
+    fill(lex.person_agents, "person_agents");
     for (auto& c : strings(language, "family_name_first")) lex.family_name_first.insert(c);
     fill(lex.person_pronouns, "person_pronouns");
     fill(lex.thing_pronouns, "thing_pronouns");

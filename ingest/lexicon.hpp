@@ -93,7 +93,7 @@ public:
 
     // Language
     std::unordered_set<std::string> verb_group, clause_boundaries, reporting_verbs, prepositions, object_gap,
-        subject_blockers, portfolio_titles, head_titles, first_person, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
+        subject_blockers, portfolio_titles, head_titles, first_person, person_agents, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
     std::unordered_set<std::string> family_name_first;  ///< ISO3 codes where names start with the family name
     PhraseTrie group_references;  ///< -> GroupReference::Kind
     PhraseTrie modality_cues;     ///< -> graph::Modality
