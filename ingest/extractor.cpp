@@ -345,7 +345,10 @@ struct ArticleRun {
         std::string code = s.country.empty() ? slugify(s.label) : s.country;
         std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
         body.id = "org:" + code + "-" + agent.slug;
-        body.label = s.label + " " + agent.label;
+        // "Iranian Parliament", as news names it; the state's name when it has no demonym.
+        std::string demonym;
+        if (auto st = lex.actor_by_id.find(s.id); st != lex.actor_by_id.end()) demonym = lex.actors[st->second].demonym;
+        body.label = (demonym.empty() ? s.label : demonym) + " " + agent.label;
         body.type = EntityType::organization;
         body.country = s.country;
         return entity_index(body, alias);
@@ -689,6 +692,9 @@ struct ArticleRun {
                     int who = agent.body ? body_entity(actor, agent, surface(i, agent_end)) : actor;
                     if (!agent.body) graph::add_alias(entities[actor].aliases, alias);
                     add_mention(i, agent_end, {who});
+                    if (agent.body && agent.sector != "rebels" && agent.sector != "opposition" &&
+                        agent.sector != "civilians")
+                        affiliate(who, actor, ex.part_of_, i, agent_end, 0.8);
                     i = agent_end;
                     continue;
                 }

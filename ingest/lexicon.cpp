@@ -147,6 +147,7 @@ void Lexicon::load_actor_file(const fs::path& file, const fs::path& schema) {
         entry.entity.country = get_string(a, "country");
         entry.part_of = get_string(a, "part_of");
         entry.role = get_string(a, "role");
+        if (auto demonyms = strings(a, "demonyms"); !demonyms.empty()) entry.demonym = demonyms.front();
         std::vector<std::pair<std::string, NameKind>> list;
         for (auto& n : strings(a, "names")) list.emplace_back(std::move(n), NameKind::name);
         for (auto& n : strings(a, "abbreviations")) list.emplace_back(std::move(n), NameKind::abbreviation);

@@ -22,6 +22,7 @@ struct ActorEntry {
     graph::Entity entity;
     std::string part_of;  ///< id of the state or organisation a body belongs to
     std::string role;     ///< for persons: their best-known office
+    std::string demonym;  ///< for states: the first demonym (Iranian), to name their bodies
 };
 
 struct TitleEntry {
