@@ -620,6 +620,23 @@ struct ArticleRun {
                     continue;
                 }
             }
+            // "Corporate Affairs Minister Michael Howard": capitalised portfolio words before a generic title.
+            if (title.length == 0 && a.length == 0 && t.cap && !sentence.shouting) {
+                bool done = false;
+                for (std::uint32_t q = i + 1; q <= i + 3 && q < sentence.last && !done; ++q) {
+                    if (!tokens[q - 1].cap || !tokens[q - 1].word || actor_at(q - 1).length > 0) break;
+                    auto tt = trie_at(lex.title_names, q);
+                    if (tt.length == 0 || !lex.portfolio_titles.contains(tokens[q].norm)) continue;
+                    const std::uint32_t n = q + static_cast<std::uint32_t>(tt.length);
+                    if (name_end(n) < n + 2 && actor_at(n).length == 0) break;
+                    std::uint32_t next = title_mention(i, q, kNone);
+                    if (next > q) {
+                        i = after_person(next);
+                        done = true;
+                    }
+                }
+                if (done) continue;
+            }
             if (a.length > 0) {
                 const ActorEntry& entry = lex.actors[a.actor];
                 const std::uint32_t end = i + a.length;
