@@ -265,6 +265,17 @@ struct ArticleRun {
         return trie.longest(i, sentence.last - i, [&](std::size_t k) -> std::string_view { return tokens[k].norm; });
     }
 
+    /// A surname alone names a lexicon person only in articles from around their time in office
+    /// (Chung in a 1987 article is not Chung Eui-yong, in office 2017-2019).
+    bool in_era(std::uint32_t actor) const {
+        if (article_year == 0) return true;
+        const ActorEntry& a = lex.actors[actor];
+        if (a.valid_from != 0 && article_year < a.valid_from - 10) return false;
+        if (a.valid_to != 0 && article_year > a.valid_to + 15) return false;
+        return true;
+    }
+    int article_year = 0;
+
     int person_from_name(std::uint32_t first, std::uint32_t last, const std::string& country) {
         const std::string text = surface(first, last);
         const std::string key = fold(text);
@@ -283,7 +294,7 @@ struct ArticleRun {
             if (auto it = ex.persons_by_surname_.find(key); it != ex.persons_by_surname_.end()) {
                 std::vector<std::uint32_t> fits;
                 for (auto p : it->second)
-                    if (country.empty() || lex.actors[p].entity.country == country) fits.push_back(p);
+                    if ((country.empty() || lex.actors[p].entity.country == country) && in_era(p)) fits.push_back(p);
                 if (fits.size() == 1) return lexicon_entity(fits.front(), text);
             }
         }
@@ -649,6 +660,12 @@ struct ArticleRun {
                     continue;
                 }
                 const std::string alias = surface(i, end);
+                // "Imam Khomeini International Airport", "the Kennedy School": a name inside a longer one.
+                if (entry.entity.type == EntityType::person && name_word(end) && !sentence.shouting &&
+                    trie_at(lex.title_names, end).length == 0) {
+                    i = name_end(end);
+                    continue;
+                }
                 if (entry.entity.type == EntityType::person) {
                     int p = lexicon_entity(a.actor, alias);
                     add_mention(i, end, {p});
@@ -752,7 +769,8 @@ struct ArticleRun {
                             if (sur != ex.persons_by_surname_.end()) {
                                 std::vector<std::uint32_t> fits;
                                 for (auto q : sur->second)
-                                    if (lex.actors[q].entity.country == entry.entity.country) fits.push_back(q);
+                                    if (lex.actors[q].entity.country == entry.entity.country && in_era(q))
+                                        fits.push_back(q);
                                 if (fits.size() == 1) p = lexicon_entity(fits.front(), surface(end + 1, e));
                             }
                         }
@@ -1552,6 +1570,7 @@ struct ArticleRun {
     }
 
     void run(std::uint64_t* sentence_count) {
+        if (article.date.size() >= 4) article_year = std::atoi(article.date.substr(0, 4).c_str());
         tokens = lex.tokenizer.tokenize(article.text);
         const auto sentences = ex.splitter_.split(tokens);
         if (sentence_count) *sentence_count = sentences.size();

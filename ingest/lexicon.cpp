@@ -1,6 +1,7 @@
 #include "lexicon.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -108,8 +109,8 @@ std::vector<std::string> verb_forms(const std::string& lemma,
     return forms;
 }
 
-void Lexicon::add_actor(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& list,
-                        const fs::path& file) {
+void Lexicon::add_actor_entry(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& list,
+                              const fs::path& file) {
     std::uint32_t index;
     auto found = actor_by_id.find(entry.entity.id);
     if (found != actor_by_id.end()) {
@@ -148,6 +149,13 @@ void Lexicon::load_actor_file(const fs::path& file, const fs::path& schema) {
         entry.part_of = get_string(a, "part_of");
         entry.role = get_string(a, "role");
         if (auto demonyms = strings(a, "demonyms"); !demonyms.empty()) entry.demonym = demonyms.front();
+        if (std::string_view valid = get_string(a, "valid"); !valid.empty()) {
+            // "1977/1981", "2009/", "/1991" (years, optionally with -MM-DD)
+            auto slash = valid.find('/');
+            auto year = [](std::string_view v) { return v.size() >= 4 ? std::atoi(std::string(v.substr(0, 4)).c_str()) : 0; };
+            entry.valid_from = year(valid.substr(0, slash));
+            entry.valid_to = slash == std::string_view::npos ? 0 : year(valid.substr(slash + 1));
+        }
         std::vector<std::pair<std::string, NameKind>> list;
         for (auto& n : strings(a, "names")) list.emplace_back(std::move(n), NameKind::name);
         for (auto& n : strings(a, "abbreviations")) list.emplace_back(std::move(n), NameKind::abbreviation);
@@ -155,7 +163,7 @@ void Lexicon::load_actor_file(const fs::path& file, const fs::path& schema) {
         for (auto& n : strings(a, "capitals")) list.emplace_back(std::move(n), NameKind::capital);
         for (auto& n : strings(a, "seats")) list.emplace_back(std::move(n), NameKind::seat);
         for (auto& n : strings(a, "contextual_names")) list.emplace_back(std::move(n), NameKind::contextual);
-        add_actor(std::move(entry), list, file);
+        add_actor_entry(std::move(entry), list, file);
     }
 }
 
@@ -333,18 +341,22 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
         }
         if (pattern.elements.empty() || pattern.elements.front().gap || pattern.elements.back().gap)
             throw lexicon_error(fmt::format("{}: \"{}\" must start and end with a word, not ...", where, match));
-        auto index = static_cast<std::uint32_t>(lex.patterns.size());
-        // Index by every word the match can start with (the first element, or a later one after optionals).
-        for (const auto& el : pattern.elements) {
-            for (const auto& alt : el.alternatives) {
-                auto& list = lex.patterns_by_first_word[alt.front()];
-                if (list.empty() || list.back() != index) list.push_back(index);
-            }
-            if (!el.optional) break;
-        }
-        lex.patterns.push_back(std::move(pattern));
+        lex.add_pattern(std::move(pattern));
     }
     return lex;
+}
+
+void Lexicon::add_pattern(Pattern pattern) {
+    auto index = static_cast<std::uint32_t>(patterns.size());
+    // Index by every word the match can start with (the first element, or a later one after optionals).
+    for (const auto& el : pattern.elements) {
+        for (const auto& alt : el.alternatives) {
+            auto& list = patterns_by_first_word[alt.front()];
+            if (list.empty() || list.back() != index) list.push_back(index);
+        }
+        if (!el.optional) break;
+    }
+    patterns.push_back(std::move(pattern));
 }
 
 }  // namespace irkg::ingest

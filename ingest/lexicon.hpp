@@ -23,6 +23,15 @@ struct ActorEntry {
     std::string part_of;  ///< id of the state or organisation a body belongs to
     std::string role;     ///< for persons: their best-known office
     std::string demonym;  ///< for states: the first demonym (Iranian), to name their bodies
+    int valid_from = 0;   ///< first year of the office or state ("valid"), 0 when open
+    int valid_to = 0;     ///< last year, 0 when open
+    /// Date-restricted affiliations (from CAMEO actor dictionaries): who the actor belonged to when.
+    struct Period {
+        std::string from, to;  ///< YYYY-MM-DD, empty when open
+        std::string country;   ///< ISO3 (or a CAMEO region/organisation code), empty when unknown
+        std::string sector;    ///< government, military, opposition, rebels, business, ...
+    };
+    std::vector<Period> periods;
 };
 
 struct TitleEntry {
@@ -114,9 +123,13 @@ public:
     /// Adds the actors of one file in the actor format (validated against actors.schema.json).
     void load_actor_file(const std::filesystem::path& file, const std::filesystem::path& schema);
 
-private:
-    void add_actor(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& list,
-                   const std::filesystem::path& file);
+    /// Adds `entry` with its names, or extends the actor with the same id (names added, entry's other
+    /// fields ignored). Throws lexicon_error naming `file` when that id exists with another type.
+    void add_actor_entry(ActorEntry entry, const std::vector<std::pair<std::string, NameKind>>& list,
+                         const std::filesystem::path& file);
+
+    /// Appends `pattern` and indexes it by every word a match can start with. `pattern.relation` must be set.
+    void add_pattern(Pattern pattern);
 };
 
 /// Every inflected form of a verb: irregular forms from `irregular` when listed, else regular English
