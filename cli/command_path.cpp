@@ -1,0 +1,249 @@
+#include "command_path.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "commands.hpp"
+#include "export/jsonld_reader.hpp"
+#include "export/utf8_text.hpp"
+#include "graph/entity_index.hpp"
+#include "graph/errors.hpp"
+
+namespace irkg::cli {
+
+namespace {
+
+bool ends_with_lower(std::string_view text, std::string_view suffix) {
+    return text.size() > suffix.size() && graph::fold_case(text.substr(text.size() - suffix.size())) == suffix;
+}
+
+std::string date_range(const graph::EdgeData& edge) {
+    const std::string first = edge.first_date();
+    const std::string last = edge.last_date();
+    if (first.empty() && last.empty()) return "undated";
+    if (first.empty() || last.empty() || first == last) return first.empty() ? last : first;
+    return first + " to " + last;
+}
+
+std::string modality_list(const graph::EdgeData& edge) {
+    std::string out;
+    for (auto m : edge.modalities()) out += (out.empty() ? "" : ", ") + std::string(graph::to_string(m));
+    return out;
+}
+
+std::string arrow(const graph::EdgeData& edge, bool forward) {
+    const std::string& p = edge.relation.predicate;
+    if (edge.relation.symmetric) return "<--" + p + "-->";
+    return forward ? "--" + p + "-->" : "<--" + p + "--";
+}
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void json_string(JsonWriter& w, std::string_view text) {
+    const std::string clean = exporter::to_valid_utf8(text);
+    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+void json_member(JsonWriter& w, std::string_view key, std::string_view value) {
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    json_string(w, value);
+}
+
+void json_key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
+
+void json_entity(JsonWriter& w, std::string_view key, const graph::Entity& e) {
+    json_key(w, key);
+    w.StartObject();
+    json_member(w, "id", e.id);
+    json_member(w, "label", e.label);
+    json_member(w, "type", graph::to_string(e.type));
+    json_member(w, "country", e.country);
+    w.EndObject();
+}
+
+}  // namespace
+
+const graph::Mention& representative_mention(const graph::EdgeData& edge) {
+    static const graph::Mention none{};
+    if (edge.mentions.empty()) return none;
+    // max_element returns the first of equal maxima, and mentions are kept in mention order.
+    return *std::max_element(
+        edge.mentions.begin(), edge.mentions.end(),
+        [](const graph::Mention& a, const graph::Mention& b) { return a.confidence < b.confidence; });
+}
+
+void PathCommand::add_options(CLI::App& app) {
+    const std::string about =
+        "Print the shortest relation path (fewest hops) between two actors, each hop with its relation,\n"
+        "direction, category, mention count, dates and one evidence sentence with its article id.\n"
+        "The search is undirected (relations followed either way) unless --directed; arrows show each relation's own\n"
+        "direction (A --visits--> B: A visits B; A <--supports-- B: B supports A; <--meets--> symmetric).\n"
+        "Of several shortest paths the one through the smallest entity ids is printed.\n"
+        "GRAPH is a .jsonld written by irkg build, or article input (.txt, .jsonl, - for stdin) that is\n"
+        "then extracted and merged in memory. FROM and TO are an entity id (country:CHN), or a label or\n"
+        "alias in any case (\"PRC\", \"Pyongyang\", \"blinken\"), or a word of one label (\"wang\"); an\n"
+        "ambiguous or unknown name is an error listing the candidates.";
+    app.add_option("GRAPH", graph_, "A .jsonld graph written by irkg, or article input (.txt, .jsonl, -)")->required();
+    app.add_option("FROM", from_, "Where the path starts: id, label, alias or word of a label")->required();
+    app.add_option("TO", to_, "Where the path ends: id, label, alias or word of a label")->required();
+    app.add_option("-f,--format", format_name_, "Output: text (for people) or json (one object; keys below)")
+        ->type_name("text|json")
+        ->capture_default_str();
+    app.add_flag("--directed", directed_, "Follow relations only from subject to object");
+    common_.add_to(app);
+    app.footer(
+        about + "\n\n" +
+        "JSON output (--format json), every key always present:\n"
+        "  {\"directed\", \"from\": ENTITY, \"to\": ENTITY, \"length\": hops,\n"
+        "   \"hops\": [{\"from\", \"to\", \"subject\", \"predicate\", \"object\" (entity ids),\n"
+        "             \"direction\": \"forward\"|\"backward\", \"symmetric\", \"category\", \"cameo\", \"goldstein\",\n"
+        "             \"mentions\", \"modalities\", \"first_date\", \"last_date\" (\"\" when undated),\n"
+        "             \"evidence\": {\"doc\", \"sentence\", \"text\", \"span\": [begin, end]}}]}\n"
+        "  ENTITY = {\"id\", \"label\", \"type\", \"country\" (\"\" when unknown)}\n\n" +
+        std::string(k_exit_codes));
+}
+
+void PathCommand::setup() {
+    common_.validate();
+    if (format_name_ == "text")
+        output_format_ = OutputFormat::text;
+    else if (format_name_ == "json")
+        output_format_ = OutputFormat::json;
+    else
+        throw usage_error(fmt::format("unknown path output format \"{}\"; valid formats: text, json", format_name_));
+
+    if (ends_with_lower(graph_, ".jsonld") || ends_with_lower(graph_, ".json-ld"))
+        source_ = Source::jsonld;
+    else if (graph_ == "-" || ends_with_lower(graph_, ".txt") || ends_with_lower(graph_, ".jsonl"))
+        source_ = Source::articles;
+    else
+        throw usage_error(
+            fmt::format("cannot read a graph from \"{}\": GRAPH is a .jsonld written by irkg build or "
+                        "article input (.txt, .jsonl, - for stdin)",
+                        graph_));
+}
+
+graph::KnowledgeGraph PathCommand::load(std::ostream& err) const {
+    if (source_ == Source::jsonld) return exporter::read_jsonld(graph_);
+
+    common_.check_schema_dir();
+    const ingest::Pipeline pipeline(common_.pipeline_options());
+    graph::KnowledgeGraph graph;
+    ProblemLog problems(err);
+    const ingest::RunStats stats = pipeline.run(
+        {graph_}, common_.read_options(),
+        [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
+            for (const auto& triple : triples) graph.add(triple);
+        },
+        problems.callback());
+    // A path through a partly read input could mislead: bad data stops here.
+    problems.throw_if_any(stats.articles);
+    return graph;
+}
+
+void PathCommand::run(std::ostream& out, std::ostream& err) {
+    const graph::KnowledgeGraph graph = load(err);
+    const graph::EntityIndex index(graph);
+    const graph::Vertex from = index.resolve(from_);
+    const graph::Vertex to = index.resolve(to_);
+
+    graph::ShortestPath path(graph, from, to, graph::ShortestPathOptions{directed_});
+    path.run();
+    if (!path.found())
+        throw query_error(fmt::format("no {} path from {} to {}: {} reaches {} other entit{} of the graph's {}",
+                                      directed_ ? "directed" : "undirected", index.describe(from), index.describe(to),
+                                      graph.entity(from).label, path.reached() - 1,
+                                      path.reached() - 1 == 1 ? "y" : "ies", graph.num_entities()));
+
+    if (output_format_ == OutputFormat::json)
+        write_path_json(graph, path, from, to, directed_, out);
+    else
+        write_path_text(graph, path, from, to, directed_, out);
+}
+
+void write_path_text(const graph::KnowledgeGraph& graph, const graph::ShortestPath& path, graph::Vertex from,
+                     graph::Vertex to, bool directed, std::ostream& out) {
+    const auto& hops = path.hops();
+    const auto& source = graph.entity(from);
+    const auto& target = graph.entity(to);
+    out << fmt::format("{} path from {} [{}] to {} [{}]: {} hop{}\n", directed ? "Directed" : "Undirected",
+                       source.label, source.id, target.label, target.id, hops.size(), plural(hops.size()));
+    out << (directed ? "(relations followed from subject to object only)\n"
+                     : "(relations followed in either direction; arrows show who acts on whom)\n");
+    std::size_t n = 0;
+    for (const auto& hop : hops) {
+        const auto& edge = graph.edge(hop.edge);
+        const auto& mention = representative_mention(edge);
+        const std::string modalities = modality_list(edge);
+        out << fmt::format("\n{}. {} {} {}\n", ++n, graph.entity(hop.from).label, arrow(edge, hop.forward),
+                           graph.entity(hop.to).label);
+        out << fmt::format("   {}, {} mention{} ({}), {}\n", edge.relation.category, edge.weight(),
+                           plural(edge.weight()), modalities, date_range(edge));
+        out << fmt::format("   evidence [{}, sentence {}]: \"{}\"\n", mention.evidence.doc, mention.evidence.sentence,
+                           exporter::to_valid_utf8(mention.evidence.text));
+    }
+}
+
+void write_path_json(const graph::KnowledgeGraph& graph, const graph::ShortestPath& path, graph::Vertex from,
+                     graph::Vertex to, bool directed, std::ostream& out) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    json_key(w, "directed");
+    w.Bool(directed);
+    json_entity(w, "from", graph.entity(from));
+    json_entity(w, "to", graph.entity(to));
+    json_key(w, "length");
+    w.Uint64(path.hops().size());
+    json_key(w, "hops");
+    w.StartArray();
+    for (const auto& hop : path.hops()) {
+        const auto& edge = graph.edge(hop.edge);
+        const auto& mention = representative_mention(edge);
+        const auto& store = graph.store();
+        w.StartObject();
+        json_member(w, "from", graph.entity(hop.from).id);
+        json_member(w, "to", graph.entity(hop.to).id);
+        json_member(w, "subject", graph.entity(boost::source(hop.edge, store)).id);
+        json_member(w, "predicate", edge.relation.predicate);
+        json_member(w, "object", graph.entity(boost::target(hop.edge, store)).id);
+        json_member(w, "direction", hop.forward ? "forward" : "backward");
+        json_key(w, "symmetric");
+        w.Bool(edge.relation.symmetric);
+        json_member(w, "category", edge.relation.category);
+        json_member(w, "cameo", edge.relation.cameo);
+        json_key(w, "goldstein");
+        w.Double(edge.relation.goldstein);
+        json_key(w, "mentions");
+        w.Uint64(edge.weight());
+        json_key(w, "modalities");
+        w.StartArray();
+        for (auto m : edge.modalities()) json_string(w, graph::to_string(m));
+        w.EndArray();
+        json_member(w, "first_date", edge.first_date());
+        json_member(w, "last_date", edge.last_date());
+        json_key(w, "evidence");
+        w.StartObject();
+        json_member(w, "doc", mention.evidence.doc);
+        json_key(w, "sentence");
+        w.Uint(mention.evidence.sentence);
+        json_member(w, "text", mention.evidence.text);
+        json_key(w, "span");
+        w.StartArray();
+        w.Uint64(mention.evidence.begin);
+        w.Uint64(mention.evidence.end);
+        w.EndArray();
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out << buffer.GetString() << '\n';
+}
+
+}  // namespace irkg::cli

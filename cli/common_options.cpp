@@ -1,0 +1,88 @@
+#include "common_options.hpp"
+
+#include <ostream>
+#include <system_error>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "graph/errors.hpp"
+
+namespace irkg::cli {
+
+std::string default_schema_dir() { return IRKG_DEFAULT_SCHEMA_DIR; }
+
+CommonOptions::CommonOptions() : schemas(default_schema_dir()) {}
+
+void CommonOptions::add_to(CLI::App& app) {
+    app.add_option("--schemas", schemas, "The schemas/ directory: ontology, JSON Schemas, lexicons")
+        ->type_name("DIR")
+        ->envname("IRKG_SCHEMAS")
+        ->capture_default_str();
+    app.add_option("--lexicon", lexicons,
+                   "An extra actor lexicon (JSON, the shape of schemas/lexicon/actors.json); repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false);  // one file per --lexicon, so it cannot swallow the inputs after it
+    app.add_option("--date", date, "The publication date of .txt articles and of plain text on stdin")
+        ->type_name("YYYY-MM-DD");
+    app.add_flag("--strict", strict, "Stop at the first bad input record instead of reporting and skipping it");
+    app.add_flag("-q,--quiet", quiet, "Print no summary on stderr (problems are still reported)");
+}
+
+void CommonOptions::validate() {
+    if (date.empty()) return;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (!ingest::parse_iso_date(date, year, month, day))
+        throw usage_error(
+            fmt::format("--date \"{}\" is not a calendar date; write it as YYYY-MM-DD, e.g. 2024-04-20", date));
+    date = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+void CommonOptions::check_schema_dir() const {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(schemas, ec))
+        throw usage_error(
+            fmt::format("schemas directory \"{}\" not found; point --schemas DIR (or IRKG_SCHEMAS) at "
+                        "irkg's schemas/ directory",
+                        schemas));
+}
+
+ingest::PipelineOptions CommonOptions::pipeline_options() const {
+    ingest::PipelineOptions options;
+    options.schema_dir = schemas;
+    options.lexicons.assign(lexicons.begin(), lexicons.end());
+    return options;
+}
+
+ingest::ReadOptions CommonOptions::read_options() const {
+    ingest::ReadOptions options;
+    options.default_date = date;
+    options.strict = strict;
+    return options;
+}
+
+std::function<void(const ingest::ReadProblem&)> ProblemLog::callback() {
+    return [this](const ingest::ReadProblem& problem) {
+        ++count_;
+        if (problem.line > 0)
+            err_ << problem.file << ':' << problem.line << ": " << problem.message << '\n';
+        else
+            err_ << problem.file << ": " << problem.message << '\n';
+    };
+}
+
+void ProblemLog::throw_if_any(std::uint64_t articles_read) const {
+    if (count_ == 0) return;
+    throw input_error(
+        fmt::format("{} bad record{} skipped (reported above), {} article{} read; fix the input, or use "
+                    "--strict to stop at the first",
+                    count_, plural(count_), articles_read, plural(articles_read)));
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace irkg::cli

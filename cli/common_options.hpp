@@ -1,0 +1,67 @@
+#pragma once
+// The options every subcommand shares: where the schemas and lexicons are, the date of plain-text
+// articles, strictness and quietness.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "ingest/document_reader.hpp"
+#include "ingest/pipeline.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace irkg::cli {
+
+struct CommonOptions {
+    std::string schemas;                ///< --schemas, else $IRKG_SCHEMAS, else the compiled-in default
+    std::vector<std::string> lexicons;  ///< --lexicon (repeatable)
+    std::string date;                   ///< --date, normalised to YYYY-MM-DD by validate()
+    bool strict = false;                ///< --strict
+    bool quiet = false;                 ///< --quiet
+
+    CommonOptions();
+
+    /// Declares --schemas, --lexicon, --date, --strict and --quiet on `app`.
+    void add_to(CLI::App& app);
+    /// Checks --date (a real calendar day) and normalises it. No I/O. Throws irkg::usage_error.
+    void validate();
+    /// Throws irkg::usage_error when the schemas directory does not exist (the one check that needs I/O).
+    void check_schema_dir() const;
+
+    ingest::PipelineOptions pipeline_options() const;
+    ingest::ReadOptions read_options() const;
+};
+
+/// The schemas/ directory compiled in (IRKG_DEFAULT_SCHEMA_DIR), used when neither --schemas nor
+/// IRKG_SCHEMAS names one.
+std::string default_schema_dir();
+
+/// Reports skipped records as "FILE:LINE: what" on a stream and counts them.
+class ProblemLog {
+public:
+    explicit ProblemLog(std::ostream& err) : err_(err) {}
+
+    /// The callback for Pipeline::run / read_articles.
+    std::function<void(const ingest::ReadProblem&)> callback();
+    std::uint64_t count() const { return count_; }
+    /// Throws irkg::input_error (exit 1) with the count when any record was skipped.
+    void throw_if_any(std::uint64_t articles_read) const;
+
+private:
+    std::ostream& err_;
+    std::uint64_t count_ = 0;
+};
+
+/// The seconds since `start`, for summaries.
+double seconds_since(std::chrono::steady_clock::time_point start);
+
+/// "s" unless n is 1.
+inline const char* plural(std::uint64_t n) { return n == 1 ? "" : "s"; }
+
+}  // namespace irkg::cli
