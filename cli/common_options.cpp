@@ -23,7 +23,7 @@ void CommonOptions::add_to(CLI::App& app) {
                    "An extra actor lexicon (JSON, the shape of schemas/lexicon/actors.json); repeatable")
         ->type_name("FILE")
         ->allow_extra_args(false);  // one file per --lexicon, so it cannot swallow the inputs after it
-    app.add_option("--date", date, "The publication date of .txt articles and of plain text on stdin")
+    app.add_option("--date", date, "The publication date of .txt articles (JSON Lines records carry their own)")
         ->type_name("YYYY-MM-DD");
     app.add_flag("--strict", strict, "Stop at the first bad input record instead of reporting and skipping it");
     app.add_flag("-q,--quiet", quiet, "Print no summary on stderr (problems are still reported)");

@@ -1,8 +1,10 @@
 // irkg: one binary, one subcommand per stage. The only place that catches exceptions and turns them
 // into exit codes: 0 done, 1 bad data, 2 bad usage.
-#include <cstring>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 

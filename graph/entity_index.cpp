@@ -74,7 +74,8 @@ EntityIndex::EntityIndex(const KnowledgeGraph& graph) : graph_(graph) {
 }
 
 std::vector<Vertex> EntityIndex::equal_range(const std::vector<Key>& keys, const std::string& folded) {
-    auto it = std::lower_bound(keys.begin(), keys.end(), folded, [](const Key& k, const std::string& t) { return k.text < t; });
+    auto it = std::lower_bound(keys.begin(), keys.end(), folded,
+                               [](const Key& k, const std::string& t) { return k.text < t; });
     std::vector<Vertex> out;
     for (; it != keys.end() && it->text == folded; ++it) out.push_back(it->vertex);
     return out;
@@ -84,7 +85,8 @@ NameMatch EntityIndex::lookup(std::string_view name) const {
     if (auto v = graph_.find(name)) return {MatchKind::id, {*v}};
 
     auto by_id = [this](std::vector<Vertex> vs) {
-        std::sort(vs.begin(), vs.end(), [this](Vertex a, Vertex b) { return graph_.entity(a).id < graph_.entity(b).id; });
+        std::sort(vs.begin(), vs.end(),
+                  [this](Vertex a, Vertex b) { return graph_.entity(a).id < graph_.entity(b).id; });
         vs.erase(std::unique(vs.begin(), vs.end()), vs.end());
         return vs;
     };
@@ -163,9 +165,10 @@ Vertex EntityIndex::resolve(std::string_view name) const {
     std::string list;
     if (!match.candidates.empty()) {
         for (Vertex v : match.candidates) list += "\n  " + describe(v);
-        throw query_error(fmt::format("\"{}\" is ambiguous: it matches {} entities by {}:{}\nname one by its id or a "
-                                      "fuller name",
-                                      name, match.candidates.size(), to_string(match.kind), list));
+        throw query_error(
+            fmt::format("\"{}\" is ambiguous: it matches {} entities by {}:{}\nname one by its id or a "
+                        "fuller name",
+                        name, match.candidates.size(), to_string(match.kind), list));
     }
     if (graph_.num_entities() == 0) throw query_error(fmt::format("no entity called \"{}\": the graph is empty", name));
     const auto close = suggestions(name);

@@ -68,8 +68,8 @@ private:
     static std::vector<Vertex> equal_range(const std::vector<Key>& keys, const std::string& folded);
 
     const KnowledgeGraph& graph_;
-    std::vector<Key> labels_;   ///< folded ids and labels, sorted
-    std::vector<Key> aliases_;  ///< folded aliases, sorted
+    std::vector<Key> labels_;                            ///< folded ids and labels, sorted
+    std::vector<Key> aliases_;                           ///< folded aliases, sorted
     std::vector<std::vector<std::string>> label_words_;  ///< per vertex index: folded words of the label
 };
 

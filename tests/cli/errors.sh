@@ -59,6 +59,13 @@ contains stderr "2 articles read"
 grep -q '"doc":"one"' "$work/stdout" || fail "extract dropped the good record before the bad line"
 grep -q '"doc":"three"' "$work/stdout" || fail "extract did not go on after the bad line"
 
+expect 1 "$IRKG" path "$work/missing.jsonld" Blinken China
+contains stderr "missing.jsonld"
+
+echo '{"not": "an irkg graph"}' >"$work/foreign.jsonld"
+expect 1 "$IRKG" path "$work/foreign.jsonld" Blinken China
+contains stderr "foreign.jsonld"
+
 expect 1 "$IRKG" extract --strict "$work/bad.jsonl" -o "$work/strict.jsonl"
 contains stderr "bad.jsonl:2"
 [[ ! -e $work/strict.jsonl ]] || fail "extract --strict left a half-written output"

@@ -4,7 +4,7 @@
 # shellcheck source=tests/cli/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-# extract: twice to stdout and once to a file, byte-identical; stdin gives the same triples.
+# extract: twice to stdout and once to a file, byte-identical.
 expect 0 "$IRKG" extract --date "$SAMPLE_DATE" "$SAMPLE"
 cp "$work/stdout" "$work/first.jsonl"
 contains stderr "irkg extract: 1 article"
@@ -15,6 +15,15 @@ cmp -s "$work/first.jsonl" "$work/stdout" || fail "two extract runs differ"
 expect 0 "$IRKG" extract --date "$SAMPLE_DATE" "$SAMPLE" -o "$work/triples.jsonl"
 cmp -s "$work/first.jsonl" "$work/triples.jsonl" || fail "extract -o differs from extract to stdout"
 for leftover in "$work"/*.tmp-*; do [[ -e $leftover ]] && fail "extract -o left $leftover"; done
+# The same article as a JSON Lines record on stdin ("-" and no input at all) gives the same bytes.
+if [[ -n ${PYTHON:-} ]]; then
+  "$PYTHON" -c 'import json, sys; print(json.dumps({"id": "blinken-china-visit", "date": sys.argv[2], "title": "",
+                 "text": open(sys.argv[1], encoding="utf-8").read()}))' "$SAMPLE" "$SAMPLE_DATE" >"$work/sample.jsonl"
+  expect 0 "$IRKG" extract - --quiet <"$work/sample.jsonl"
+  cmp -s "$work/first.jsonl" "$work/stdout" || fail "extract - (JSON Lines on stdin) differs from extract of the .txt"
+  expect 0 "$IRKG" extract --quiet <"$work/sample.jsonl"
+  cmp -s "$work/first.jsonl" "$work/stdout" || fail "extract with no input differs from extract -"
+fi
 grep -q '"predicate":"visits"' "$work/first.jsonl" || fail "no visits triple in the sample"
 grep -q '"id":"person:antony-blinken"' "$work/first.jsonl" || fail "no Blinken in the sample triples"
 
