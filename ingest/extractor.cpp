@@ -849,6 +849,8 @@ struct ArticleRun {
             if (auto r = trie_at(lex.title_references, i); r.length > 0) {
                 auto holder = title_holder.find(r.values->front());
                 if (holder != title_holder.end()) {
+                    // "the secretary" is one of the person's names in this article.
+                    graph::add_alias(entities[holder->second].aliases, surface(i, i + static_cast<std::uint32_t>(r.length)));
                     int m = add_mention(i, i + static_cast<std::uint32_t>(r.length), {holder->second});
                     mentions[m].indirect = true;
                     i += static_cast<std::uint32_t>(r.length);
@@ -859,6 +861,7 @@ struct ArticleRun {
             if (t.cap) {
                 auto [known, known_end] = known_person_at(i);
                 if (known != kNone) {
+                    graph::add_alias(entities[known].aliases, surface(i, known_end));  // "Blinken"
                     add_mention(i, known_end, {known});
                     i = after_person(known_end);
                     continue;

@@ -58,4 +58,19 @@ china = URIRef(facts.expand("ent:country/CHN"))
 check((blinken, URIRef(facts.expand("rel:visits")), china) in g, f"no triple {blinken} rel:visits {china}")
 check((blinken, SCHEMA.name, Literal("Antony Blinken")) in g, f"{blinken} is not named Antony Blinken")
 
+# SPARQL over the reified statements: Blinken's meeting with Wang Yi, as an analyst would ask it.
+query = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX schema: <https://schema.org/>
+PREFIX irkg: <https://w3id.org/irkg/vocab#>
+SELECT ?predicate ?other ?category WHERE {
+  ?s a rdf:Statement ; rdf:subject ?a ; rdf:object ?b ; rdf:predicate ?predicate ; irkg:category ?category .
+  ?a schema:name ?an . ?b schema:name ?bn .
+  FILTER(?category = "CONSULT")
+  FILTER((?an = "Antony Blinken" && ?bn = "Wang Yi") || (?an = "Wang Yi" && ?bn = "Antony Blinken"))
+  BIND(IF(?an = "Antony Blinken", ?b, ?a) AS ?other)
+}"""
+rows = list(g.query(query))
+check(len(rows) >= 1, "SPARQL finds no CONSULT statement between Antony Blinken and Wang Yi")
+
 print(f"rdflib {rdflib.__version__}: {len(g)} triples, {len(statements)} statements, all match the JSON-LD")
