@@ -25,11 +25,16 @@ void CommonOptions::add_to(CLI::App& app) {
         ->allow_extra_args(false);  // one file per --lexicon, so it cannot swallow the inputs after it
     app.add_option("--date", date, "The publication date of .txt articles (JSON Lines records carry their own)")
         ->type_name("YYYY-MM-DD");
+    app.add_option("--min-confidence", min_confidence,
+                   "Keep only triples with at least this confidence (0 to 1; see README, Confidence)")
+        ->type_name("X");
     app.add_flag("--strict", strict, "Stop at the first bad input record instead of reporting and skipping it");
     app.add_flag("-q,--quiet", quiet, "Print no summary on stderr (problems are still reported)");
 }
 
 void CommonOptions::validate() {
+    if (!(min_confidence >= 0.0 && min_confidence <= 1.0))
+        throw usage_error(fmt::format("--min-confidence {} is out of range; give a number from 0 to 1", min_confidence));
     if (date.empty()) return;
     int year = 0;
     int month = 0;
@@ -53,6 +58,7 @@ ingest::PipelineOptions CommonOptions::pipeline_options() const {
     ingest::PipelineOptions options;
     options.schema_dir = schemas;
     options.lexicons.assign(lexicons.begin(), lexicons.end());
+    options.min_confidence = min_confidence;
     return options;
 }
 

@@ -24,12 +24,14 @@ struct CommonOptions {
     std::string date;                   ///< --date, normalised to YYYY-MM-DD by validate()
     bool strict = false;                ///< --strict
     bool quiet = false;                 ///< --quiet
+    double min_confidence = 0.0;        ///< --min-confidence: drop triples below it
 
     CommonOptions();
 
-    /// Declares --schemas, --lexicon, --date, --strict and --quiet on `app`.
+    /// Declares --schemas, --lexicon, --date, --min-confidence, --strict and --quiet on `app`.
     void add_to(CLI::App& app);
-    /// Checks --date (a real calendar day) and normalises it. No I/O. Throws irkg::usage_error.
+    /// Checks --date (a real calendar day) and normalises it, and --min-confidence (0 to 1). No I/O.
+    /// Throws irkg::usage_error.
     void validate();
     /// Throws irkg::usage_error when the schemas directory does not exist (the one check that needs I/O).
     void check_schema_dir() const;

@@ -9,7 +9,8 @@ Pipeline::Pipeline(const PipelineOptions& options)
     : ontology_(std::make_unique<graph::Ontology>(graph::Ontology::load(
           options.schema_dir / "relations.json", options.schema_dir / "relations.schema.json"))),
       lexicon_(std::make_unique<Lexicon>(Lexicon::load({options.schema_dir, options.lexicons}, *ontology_))),
-      extractor_(std::make_unique<Extractor>(*lexicon_, *ontology_)) {}
+      extractor_(std::make_unique<Extractor>(*lexicon_, *ontology_)),
+      min_confidence_(options.min_confidence) {}
 
 Pipeline::~Pipeline() = default;
 
@@ -17,7 +18,10 @@ const graph::Ontology& Pipeline::ontology() const { return *ontology_; }
 const Lexicon& Pipeline::lexicon() const { return *lexicon_; }
 
 std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64_t* sentences) const {
-    return extractor_->extract(article, sentences);
+    auto triples = extractor_->extract(article, sentences);
+    if (min_confidence_ > 0.0)
+        std::erase_if(triples, [this](const graph::Triple& t) { return t.confidence < min_confidence_; });
+    return triples;
 }
 
 RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions& read,
@@ -29,7 +33,7 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
             input, read,
             [&](Article&& article) {
                 std::uint64_t sentences = 0;
-                auto triples = extractor_->extract(article, &sentences);
+                auto triples = extract(article, &sentences);
                 ++stats.articles;
                 stats.sentences += sentences;
                 stats.triples += triples.size();

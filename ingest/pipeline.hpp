@@ -19,6 +19,7 @@ class Extractor;
 struct PipelineOptions {
     std::filesystem::path schema_dir;                ///< schemas/ (ontology, JSON Schemas, lexicon/)
     std::vector<std::filesystem::path> lexicons;     ///< extra user actor lexicons (--lexicon)
+    double min_confidence = 0.0;                     ///< triples below this confidence are dropped
 };
 
 /// Counts for the end-of-run summary.
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<graph::Ontology> ontology_;
     std::unique_ptr<Lexicon> lexicon_;
     std::unique_ptr<Extractor> extractor_;
+    double min_confidence_ = 0.0;
 };
 
 }  // namespace irkg::ingest

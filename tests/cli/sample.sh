@@ -79,4 +79,14 @@ assert doc["hops"][0]["from"] == doc["from"]["id"] and doc["hops"][-1]["to"] == 
 PY
 fi
 
+# --min-confidence keeps only triples at or above the threshold, and fewer of them.
+expect 0 "$IRKG" extract --date "$SAMPLE_DATE" --quiet --min-confidence 0.85 "$SAMPLE"
+kept=$(wc -l < "$work/stdout")
+all=$(wc -l < "$work/first.jsonl")
+(( kept > 0 && kept < all )) || fail "--min-confidence 0.85 kept $kept of $all triples"
+"$PYTHON" -c 'import json,sys; assert all(json.loads(l)["confidence"] >= 0.85 for l in open(sys.argv[1])), "a triple below 0.85"' \
+  "$work/stdout" || fail "--min-confidence 0.85 let a lower confidence through"
+expect 2 "$IRKG" extract --min-confidence 1.5 "$SAMPLE"
+contains stderr "--min-confidence"
+
 finish
