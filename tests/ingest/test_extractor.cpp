@@ -178,7 +178,7 @@ TEST_CASE("reported speech: the speaker is not the attacker") {
     CHECK_FALSE(any_from(triples, "country:USA", "ASSAULT"));
 }
 
-TEST_CASE("reported speech after the clause: the speaker is not the attacker" * doctest::may_fail()) {
+TEST_CASE("reported speech after the clause: the speaker is not the attacker") {
     const auto triples = extract("South Korea was attacked by North Korea, Japan said.");
     CHECK_TRIPLE(triples, "country:PRK", "attacks", "country:KOR");
     CHECK_FALSE_MESSAGE(any_from(triples, "country:JPN", "ASSAULT"), "got:" << dump(triples));
@@ -201,7 +201,7 @@ TEST_CASE("relative clause: the main verb's subject is the head, not the relativ
     CHECK(earlier->time.start == "2023-01-01");
 }
 
-TEST_CASE("relative clause: its time expression does not date the main clause" * doctest::may_fail()) {
+TEST_CASE("relative clause: its time expression does not date the main clause") {
     const auto triples = extract(k_meeting + " Blinken, who met Wang last year, criticized Russia.");
     const Triple* criticism = find(triples, id_of("Antony Blinken"), "criticizes", "country:RUS");
     REQUIRE_MESSAGE(criticism != nullptr, "got:" << dump(triples));
@@ -327,7 +327,7 @@ TEST_CASE("an unknown person introduced by a title gets a person id and the stat
     CHECK_TRIPLE(triples, "person:adam-lipavsky", "AFFILIATION", "country:CZE");
 }
 
-TEST_CASE("a sentence of names and titles is not a headline: the person is found" * doctest::may_fail()) {
+TEST_CASE("a sentence of names and titles is not a headline: the person is found") {
     auto triples = extract("Czech Foreign Minister Adam Lipavsky met Wang Yi.");
     CHECK_TRIPLE(triples, "person:adam-lipavsky", "CONSULT", id_of("Wang Yi"));
     CHECK_TRIPLE(triples, "person:adam-lipavsky", "AFFILIATION", "country:CZE");
@@ -337,13 +337,13 @@ TEST_CASE("a sentence of names and titles is not a headline: the person is found
     CHECK_TRIPLE(triples, id_of("Joe Biden"), "CONSULT", id_of("Xi Jinping"));
 }
 
-TEST_CASE("a first name that is also a month abbreviation (Jan) is part of a name" * doctest::may_fail()) {
+TEST_CASE("a first name that is also a month abbreviation (Jan) is part of a name") {
     const auto triples = extract("Foreign Minister Jan Lipavsky of the Czech Republic criticized Russia.");
     CHECK_TRIPLE(triples, "person:jan-lipavsky", "criticizes", "country:RUS");
     CHECK_TRIPLE(triples, "person:jan-lipavsky", "AFFILIATION", "country:CZE");
 }
 
-TEST_CASE("an introductory place phrase is not a coordinated subject" * doctest::may_fail()) {
+TEST_CASE("an introductory place phrase is not a coordinated subject") {
     const auto triples = extract("In Beijing, Wang Yi met Antony Blinken.");
     CHECK_TRIPLE(triples, id_of("Wang Yi"), "CONSULT", id_of("Antony Blinken"));
     CHECK_NO_TRIPLE(triples, "country:CHN", "CONSULT", id_of("Antony Blinken"));
@@ -355,7 +355,7 @@ TEST_CASE("a Chinese surname (family name first) finds the lexicon person") {
     CHECK_NO_TRIPLE(triples, id_of("Vladimir Putin"), "CONSULT", "person:xi");
 }
 
-TEST_CASE("a title and name in apposition before the verb" * doctest::may_fail()) {
+TEST_CASE("a title and name in apposition before the verb") {
     const auto triples = extract("The Czech foreign minister, Adam Lipavsky, criticized Russia on Monday.");
     CHECK_TRIPLE(triples, "person:adam-lipavsky", "criticizes", "country:RUS");
 }
