@@ -660,6 +660,21 @@ struct ArticleRun {
                     continue;
                 }
                 const std::string alias = surface(i, end);
+                // "the Paris Club", "Washington Post": a capital naming something else.
+                // It is an organisation of that state's capital (Peking Review, the Paris Club).
+                if ((a.kind == NameKind::capital || a.kind == NameKind::seat) && name_word(end) &&
+                    !sentence.shouting && trie_at(lex.agent_words, end).length == 0 &&
+                    trie_at(lex.title_names, end).length == 0) {
+                    const std::uint32_t e = name_end(end);
+                    Entity org;
+                    org.label = surface(i, e);
+                    org.id = "org:" + slugify(org.label);
+                    org.type = EntityType::organization;
+                    org.country = entry.entity.country;
+                    add_mention(i, e, {entity_index(org, org.label)});
+                    i = e;
+                    continue;
+                }
                 // "Imam Khomeini International Airport", "the Kennedy School": a name inside a longer one.
                 if (entry.entity.type == EntityType::person && name_word(end) && !sentence.shouting &&
                     trie_at(lex.title_names, end).length == 0) {
@@ -1170,7 +1185,15 @@ struct ArticleRun {
         return false;
     }
 
-    Slot right_slot(std::uint32_t pos, int budget) const {
+    /// A demonym on a noun ("tariffs on Japanese goods") stands for its state as the object of acts
+    /// done to things (sanctions, attacks, seizures), not of talks or requests ("demand for American goods").
+    static bool demonym_objects(const Pattern& p) {
+        const auto& c = p.relation->category;
+        return c == "SANCTION" || c == "ASSAULT" || c == "COERCE" || c == "THREATEN" || c == "MOBILIZE" ||
+               c == "AID" || c == "ACCUSE" || c == "SUPPORT" || c == "REJECT";
+    }
+
+    Slot right_slot(std::uint32_t pos, int budget, bool allow_demonym = true, bool allow_crossing = true) const {
         Slot slot;
         std::uint32_t j = pos;
         int skipped = 0;
@@ -1182,7 +1205,7 @@ struct ArticleRun {
                     continue;
                 }
                 // "tariffs on Japanese goods", "an attack on an Israeli airliner": the state behind the noun.
-                const bool demonym_object = mentions[m].weak && mentions[m].last < sentence.last &&
+                const bool demonym_object = allow_demonym && mentions[m].weak && mentions[m].last < sentence.last &&
                                             tokens[mentions[m].last].word && !tokens[mentions[m].last].cap &&
                                             !hard_boundary(mentions[m].last);
                 if (!mentions[m].usable || (mentions[m].weak && !demonym_object)) break;
@@ -1209,7 +1232,7 @@ struct ArticleRun {
             }
             // "an embargo on government forces in Ivory Coast": forces of the place that follows.
             const bool after_agent = j > pos && trie_at(lex.agent_words, j - 1).length > 0;
-            if (!crossed && skipped > 0 && (n == "by" || n == "of" || (n == "in" && after_agent))) {
+            if (allow_crossing && !crossed && skipped > 0 && (n == "by" || n == "of" || (n == "in" && after_agent))) {
                 crossed = true;
                 ++j;
                 continue;
@@ -1218,7 +1241,7 @@ struct ArticleRun {
             if ((hard_boundary(j) && !lex.reporting_verbs.contains(std::string(n))) || !tokens[j].word ||
                 lex.prepositions.contains(std::string(n)))
                 break;
-            if (++skipped > std::max(budget, 3)) break;
+            if (++skipped > (allow_crossing ? std::max(budget, 3) : budget)) break;
             ++j;
         }
         return slot;
@@ -1322,7 +1345,11 @@ struct ArticleRun {
                 return tokens[q].norm;
             });
             if (cue.length == 0) continue;
-            auto m = static_cast<Modality>(cue.values->front());
+            const std::uint32_t value = cue.values->front();
+            // Far from the trigger only auxiliary-like cues count: "Ongpin proposed the fund during a
+            // trip" does not make the trip a proposal.
+            if (pos - k > 6 && (value & Lexicon::kClauseScope) == 0) continue;
+            auto m = static_cast<Modality>(value & ~Lexicon::kClauseScope);
             if (rank(m) > rank(best)) best = m;
         }
         return best;
@@ -1495,11 +1522,11 @@ struct ArticleRun {
                 case Frame::verb:
                     subjects = left_slot(start, 3);
                     if (requested_action(start, subjects)) continue;
-                    objects = right_slot(end, 1);
+                    objects = right_slot(end, p.object_adjacent ? 0 : 1, demonym_objects(p), !p.object_adjacent);
                     if (subjects.mentions.empty()) continue;
                     break;
                 case Frame::noun:
-                    objects = right_slot(end, 1);
+                    objects = right_slot(end, 1, demonym_objects(p));
                     subjects = possessor_slot(start);
                     if (!objects.mentions.empty()) {
                         // "visits to Saudi Arabia by British officials": the agent follows.
@@ -1567,6 +1594,14 @@ struct ArticleRun {
                     subjects.factor = 0.9;
                     break;
                 }
+            }
+            // "wants China to ...": the object must be followed by the pattern's word.
+            if (!p.object_then.empty() && !objects.mentions.empty()) {
+                const std::uint32_t after = mentions[objects.mentions.back()].last;
+                bool found = false;
+                for (std::uint32_t k = after; k < after + 3 && k < sentence.last && !found; ++k)
+                    found = norm(k) == p.object_then;
+                if (!found) continue;
             }
             relate(p, subjects, objects, start, end);
         }

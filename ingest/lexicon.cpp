@@ -206,7 +206,8 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
     }
     for (const auto& c : language["modality_cues"].GetArray()) {
         auto m = graph::modality_from(get_string(c, "modality")).value_or(graph::Modality::asserted);
-        lex.modality_cues.insert(phrase_norms(lex.tokenizer, get_string(c, "cue")), static_cast<std::uint32_t>(m));
+        const std::uint32_t scope = get_string(c, "scope") == "clause" ? Lexicon::kClauseScope : 0;
+        lex.modality_cues.insert(phrase_norms(lex.tokenizer, get_string(c, "cue")), static_cast<std::uint32_t>(m) | scope);
     }
     const auto& months = language["months"];
     for (rapidjson::SizeType i = 0; i < months.Size(); ++i)
@@ -285,6 +286,8 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
         pattern.destination = get_string(p, "object_role") == "destination";
         pattern.object_required = p.HasMember("object_required") ? p["object_required"].GetBool() : true;
         pattern.confidence = p.HasMember("confidence") ? p["confidence"].GetDouble() : 0.8;
+        pattern.object_adjacent = p.HasMember("object_adjacent") && p["object_adjacent"].GetBool();
+        pattern.object_then = fold(get_string(p, "object_then"));
         for (auto& w : strings(p, "not_after")) pattern.not_after.insert(fold(w));
         for (auto& w : strings(p, "not_before")) pattern.not_before.insert(fold(w));
         std::string_view match = get_string(p, "match");

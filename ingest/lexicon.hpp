@@ -64,6 +64,8 @@ struct Pattern {
     bool destination = false;  ///< a capital as object is the city
     bool object_required = true;
     double confidence = 0.8;
+    bool object_adjacent = false;  ///< the object follows the match directly
+    std::string object_then;       ///< a word that must follow the object
     std::unordered_set<std::string> not_after;   ///< a word right before the match that cancels it
     std::unordered_set<std::string> not_before;  ///< a word right after the match that cancels it
 };
@@ -106,7 +108,8 @@ public:
         subject_blockers, portfolio_titles, head_titles, first_person, person_agents, person_pronouns, thing_pronouns, honorifics, name_particles, not_names, sentence_starters;
     std::unordered_set<std::string> family_name_first;  ///< ISO3 codes where names start with the family name
     PhraseTrie group_references;  ///< -> GroupReference::Kind
-    PhraseTrie modality_cues;     ///< -> graph::Modality
+    PhraseTrie modality_cues;     ///< -> graph::Modality, | kClauseScope for auxiliary-like cues
+    static constexpr std::uint32_t kClauseScope = 0x100;
     std::unordered_map<std::string, int> months;    ///< norm -> 1..12
     std::unordered_map<std::string, int> weekdays;  ///< norm -> 0 (Monday) .. 6
 
