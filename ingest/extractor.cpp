@@ -1336,6 +1336,10 @@ struct ArticleRun {
     Modality modality_between(std::uint32_t from, std::uint32_t pos) const {
         std::uint32_t start = pos;
         while (start > sentence.first && (pos - start < 7 || start > from) && !hard_boundary(start - 1)) --start;
+        // The boundary word itself may be the cue: "if it invaded Ukraine", "unless China agrees".
+        if (start > sentence.first && (norm(start - 1) == "if" || norm(start - 1) == "unless" ||
+                                       norm(start - 1) == "whether"))
+            --start;
         Modality best = Modality::asserted;
         auto rank = [](Modality m) {
             return m == Modality::negated ? 3 : m == Modality::speculative ? 2 : m == Modality::planned ? 1 : 0;
