@@ -64,6 +64,8 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
     common_.check_schema_dir();
     const ingest::Pipeline pipeline(common_.pipeline_options());
+    if (!common_.quiet)
+        for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
 
     graph::KnowledgeGraph graph;
     ProblemLog problems(err);

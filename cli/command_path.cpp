@@ -133,6 +133,8 @@ graph::KnowledgeGraph PathCommand::load(std::ostream& err) const {
 
     common_.check_schema_dir();
     const ingest::Pipeline pipeline(common_.pipeline_options());
+    if (!common_.quiet)
+        for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
     graph::KnowledgeGraph graph;
     ProblemLog problems(err);
     const ingest::RunStats stats = pipeline.run(

@@ -25,6 +25,16 @@ void CommonOptions::add_to(CLI::App& app) {
         ->allow_extra_args(false);  // one file per --lexicon, so it cannot swallow the inputs after it
     app.add_option("--date", date, "The publication date of .txt articles (JSON Lines records carry their own)")
         ->type_name("YYYY-MM-DD");
+    app.add_option("--actors", actors,
+                   "A CAMEO/PETRARCH actor dictionary (Phoenix format) to load beside irkg's lexicons; repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--agents", agents, "A CAMEO/PETRARCH agent dictionary (role words, !X! macros); repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    app.add_option("--verbs", verbs, "A CAMEO verb dictionary (CAMEO.2.0.txt format); repeatable")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
     app.add_option("--min-confidence", min_confidence,
                    "Keep only triples with at least this confidence (0 to 1; see README, Confidence)")
         ->type_name("X");
@@ -59,6 +69,9 @@ ingest::PipelineOptions CommonOptions::pipeline_options() const {
     options.schema_dir = schemas;
     options.lexicons.assign(lexicons.begin(), lexicons.end());
     options.min_confidence = min_confidence;
+    options.cameo_actors.assign(actors.begin(), actors.end());
+    options.cameo_agents.assign(agents.begin(), agents.end());
+    options.cameo_verbs.assign(verbs.begin(), verbs.end());
     return options;
 }
 

@@ -25,6 +25,7 @@ struct CommonOptions {
     bool strict = false;                ///< --strict
     bool quiet = false;                 ///< --quiet
     double min_confidence = 0.0;        ///< --min-confidence: drop triples below it
+    std::vector<std::string> actors, agents, verbs;  ///< --actors, --agents, --verbs: CAMEO/PETRARCH dictionaries
 
     CommonOptions();
 

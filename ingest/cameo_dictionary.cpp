@@ -1,6 +1,7 @@
 #include "cameo_dictionary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <tuple>
@@ -33,7 +34,8 @@ CameoCodes CameoCodes::load(const fs::path& file, const fs::path& schema, const 
         }
     }
     const auto& actors = doc["actor_codes"];
-    for (const auto& a : actors["country_aliases"].GetObject()) codes.aliases_.emplace(a.name.GetString(), a.value.GetString());
+    for (const auto& a : actors["country_aliases"].GetObject())
+        codes.aliases_.emplace(a.name.GetString(), a.value.GetString());
     for (const auto& r : actors["regions"].GetObject()) codes.regions_.insert(r.name.GetString());
     for (const auto& t : actors["types"].GetObject()) {
         Type type;
@@ -44,9 +46,10 @@ CameoCodes CameoCodes::load(const fs::path& file, const fs::path& schema, const 
         type.undated_person = graph::get_string(t.value, "undated") == "person";
         type.organization = t.value.HasMember("organization") && t.value["organization"].GetBool();
         if (type.body && type.label.empty())
-            throw lexicon_error(fmt::format("{}: actor code {} names a body (agent \"body\") but has no label; "
-                                            "add \"label\" (the name after the state's, e.g. \"Rebels\")",
-                                            file.string(), t.name.GetString()));
+            throw lexicon_error(
+                fmt::format("{}: actor code {} names a body (agent \"body\") but has no label; "
+                            "add \"label\" (the name after the state's, e.g. \"Rebels\")",
+                            file.string(), t.name.GetString()));
         codes.types_.emplace(t.name.GetString(), std::move(type));
     }
     for (const auto& w : actors["organization_words"].GetArray()) codes.organization_words_.insert(w.GetString());
@@ -107,7 +110,14 @@ std::optional<std::string> cameo_date(std::string_view digits) {
     if (month < 1 || month > 12 || day < 1) return std::nullopt;
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     if (day > k_days[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
-    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    char out[10];
+    for (int i = 3, y = year; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+    out[4] = out[7] = '-';
+    out[5] = static_cast<char>('0' + month / 10);
+    out[6] = static_cast<char>('0' + month % 10);
+    out[8] = static_cast<char>('0' + day / 10);
+    out[9] = static_cast<char>('0' + day % 10);
+    return std::string(out, sizeof out);
 }
 
 namespace {
@@ -125,6 +135,14 @@ bool all_upper(std::string_view s) {
     return true;
 }
 
+/// A CAMEO actor code: capital letters, with digits after the first (NGOHINDEN211DEV).
+bool actor_code(std::string_view s) {
+    if (s.empty() || s.front() < 'A' || s.front() > 'Z') return false;
+    for (char c : s)
+        if ((c < 'A' || c > 'Z') && (c < '0' || c > '9')) return false;
+    return true;
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -137,6 +155,7 @@ std::string phrase_text(std::string_view raw) {
     raw = trim(raw);
     if (!raw.empty() && raw.front() == '+') raw.remove_prefix(1);
     std::string out;
+    out.reserve(raw.size());
     for (char c : raw) {
         if (c == '_' || c == ' ' || c == '\t') {
             if (!out.empty() && out.back() != ' ') out += ' ';
@@ -155,12 +174,6 @@ const std::vector<std::uint32_t>* exact(const PhraseTrie& trie, const std::vecto
     return m.length == words.size() ? m.values : nullptr;
 }
 
-std::vector<std::string> surface_words(const Tokenizer& tokenizer, std::string_view phrase) {
-    std::vector<std::string> out;
-    for (const auto& t : tokenizer.tokenize(phrase)) out.emplace_back(phrase.substr(t.begin, t.end - t.begin));
-    return out;
-}
-
 /// A few common English words that no dictionary name should be: they start sentences and are capitalised.
 bool common_word(const Lexicon& lex, const std::vector<std::string>& norms) {
     if (norms.size() != 1) return false;
@@ -177,6 +190,8 @@ class LineReader {
 public:
     explicit LineReader(const fs::path& file) : text_(graph::read_text_file<lexicon_error>(file)) {}
 
+    std::size_t size() const { return text_.size(); }
+
     bool next(std::string_view& line, std::size_t& number) {
         while (pos_ < text_.size()) {
             std::size_t end = text_.find('\n', pos_);
@@ -190,14 +205,24 @@ public:
                 in_comment_ = false;
                 l.remove_prefix(close + 3);
             }
-            if (auto open = l.find("<!--"); open != std::string_view::npos) {
-                auto close = l.find("-->", open + 4);
-                if (close == std::string_view::npos) in_comment_ = true;
-                // Text after a one-line comment is rare enough to drop with it.
-                l = l.substr(0, open);
+            // One pass for the comment starts: # (and the legacy ;) end the line, <!-- opens a comment.
+            const bool blank = trim(l).empty();
+            for (std::size_t i = 0; i < l.size(); ++i) {
+                const char c = l[i];
+                if (c == '#' || c == ';') {
+                    l = l.substr(0, i);
+                    break;
+                }
+                if (c == '<' && l.substr(i, 4) == "<!--") {
+                    if (l.find("-->", i + 4) == std::string_view::npos) in_comment_ = true;
+                    // Text after a one-line comment is rare enough to drop with it.
+                    l = l.substr(0, i);
+                    break;
+                }
             }
-            if (auto hash = l.find_first_of("#;"); hash != std::string_view::npos) l = l.substr(0, hash);
             while (!l.empty() && std::isspace(static_cast<unsigned char>(l.back()))) l.remove_suffix(1);
+            // A comment line is no line at all: it neither ends a synonym set nor separates entries.
+            if (l.empty() && !blank) continue;
             line = l;
             number = number_;
             return true;
@@ -239,23 +264,22 @@ private:
     DictionaryOptions options_;
 };
 
-/// The [...] groups of `text` (contents without the brackets). Reports an unclosed bracket.
-std::vector<std::string_view> bracket_groups(std::string_view text, std::size_t line, Reporter& rep, bool& ok) {
-    std::vector<std::string_view> out;
-    ok = true;
+/// Calls `f` with each [...] group of `text` (contents without the brackets). Reports an unclosed bracket and
+/// returns false.
+template <class F>
+bool for_each_bracket_group(std::string_view text, std::size_t line, Reporter& rep, F&& f) {
     std::size_t pos = 0;
     while ((pos = text.find('[', pos)) != std::string_view::npos) {
         auto close = text.find(']', pos + 1);
         if (close == std::string_view::npos) {
             rep.problem(line, fmt::format("\"{}\" opens [ without closing it; write [CODE] or [CODE >YYMMDD]",
                                           trim(text.substr(pos))));
-            ok = false;
-            return out;
+            return false;
         }
-        out.push_back(trim(text.substr(pos + 1, close - pos - 1)));
+        f(trim(text.substr(pos + 1, close - pos - 1)));
         pos = close + 1;
     }
-    return out;
+    return true;
 }
 
 // ---- actors -----------------------------------------------------------------------------------------------
@@ -268,10 +292,11 @@ struct RawCode {
 
 struct RawEntry {
     std::size_t line = 0;
-    std::vector<std::string> primaries;  // primary lines (one, or several sharing the codes that follow)
-    std::vector<std::string> synonyms;
+    std::vector<std::string_view> primaries;  // primary lines (one, or several sharing the codes that follow)
+    std::vector<std::string_view> synonyms;   // views into the file's text, which the loader keeps
     std::vector<RawCode> codes;
-    bool coded = false;  // a code line was seen, null codes included
+    bool coded = false;      // a code was seen, null and malformed codes included
+    bool malformed = false;  // a code was dropped as malformed
 };
 
 /// Parses "CODE", "CODE >YYMMDD", "CODE <YYMMDD", "CODE YYMMDD-YYMMDD" ("---" is the null code: nullopt).
@@ -287,10 +312,11 @@ std::optional<RawCode> parse_code(std::string_view group, std::size_t line, Repo
         bad = true;
         return std::nullopt;
     };
-    if (!all_upper(code))
-        return fail(fmt::format("code \"{}\" in [{}] is not in capital letters; write a CAMEO code such as [PRK] or "
-                                "[CHNGOV >20121115]",
-                                code, group));
+    if (!actor_code(code))
+        return fail(
+            fmt::format("code \"{}\" in [{}] is not a CAMEO actor code (capital letters); write a code such "
+                        "as [PRK] or [CHNGOV >20121115]",
+                        code, group));
     RawCode out;
     out.code = std::string(code);
     if (rest.empty()) return out;
@@ -298,8 +324,8 @@ std::optional<RawCode> parse_code(std::string_view group, std::size_t line, Repo
         digits = trim(digits);
         auto d = cameo_date(digits);
         if (!d)
-            rep.problem(line, fmt::format("date \"{}\" in [{}] is not a date YYMMDD or YYYYMMDD; correct it", digits,
-                                          group));
+            rep.problem(line,
+                        fmt::format("date \"{}\" in [{}] is not a date YYMMDD or YYYYMMDD; correct it", digits, group));
         return d;
     };
     out.dated = true;
@@ -334,13 +360,13 @@ std::optional<RawCode> parse_code(std::string_view group, std::size_t line, Repo
 
 /// A code read against the tables: GBRVGBELI -> country GBR, territory VGB, sector elite.
 struct CodeInfo {
-    std::string country;  // irkg ISO3 when the first chunk is a state the lexicon or a dictionary knows
+    std::string country;          // irkg ISO3 when the first chunk is a state the lexicon or a dictionary knows
     std::string unknown_country;  // the first chunk when it looks like a state nobody knows
     bool region = false;
     const CameoCodes::Type* first_type = nullptr;  // the first role code (IGO in IGOUNO, GOV in CHNGOV)
-    bool organization = false;  // the code starts with a kind of organisation
-    bool territory = false;     // a chunk that is neither a role nor a region (USAGUM, IGOUNO)
-    bool bare = false;          // a country and nothing else: a state
+    bool organization = false;                     // the code starts with a kind of organisation
+    bool territory = false;                        // a chunk that is neither a role nor a region (USAGUM, IGOUNO)
+    bool bare = false;                             // a country and nothing else: a state
 };
 
 CodeInfo read_code(std::string_view code, const CameoCodes& codes, const Lexicon& lex,
@@ -365,10 +391,16 @@ CodeInfo read_code(std::string_view code, const CameoCodes& codes, const Lexicon
         info.unknown_country = iso;
     }
     for (std::size_t i = 3; i + 3 <= code.size(); i += 3) {
-        if (const auto* t = codes.type(code.substr(i, 3))) {
+        const std::string_view chunk = code.substr(i, 3);
+        if (const auto* t = codes.type(chunk)) {
             if (!info.first_type) info.first_type = t;
         } else {
             info.territory = true;
+            // An organisation's home state follows its kind: MNCUSA, NGOGBR.
+            if (info.organization && info.country.empty())
+                if (std::string home(codes.country(chunk));
+                    lex.state_by_iso3.contains(home) || dictionary_countries.contains(home))
+                    info.country = std::move(home);
         }
     }
     info.bare = code.size() == 3 && (!info.country.empty() || !info.unknown_country.empty());
@@ -376,59 +408,71 @@ CodeInfo read_code(std::string_view code, const CameoCodes& codes, const Lexicon
 }
 
 /// "NORTH KOREA" -> "North Korea"; acronyms (no vowel, dotted, or 2-4 letters alone) keep their capitals.
-std::string title_case(std::string_view text) {
-    static const std::unordered_set<std::string> small = {"of", "the", "and", "for", "in", "on", "at", "to",
-                                                         "de", "del", "la", "le", "du", "des", "von", "van", "der"};
+std::string title_case(std::string_view text, bool short_acronyms) {
+    auto up = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; };
+    auto down = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    // Small words stay lower case inside a name (Islamic Republic of Afghanistan).
+    auto small = [&](std::string_view w) {
+        if (w.size() < 2 || w.size() > 3) return false;
+        char b[3] = {down(w[0]), down(w[1]), w.size() == 3 ? down(w[2]) : '\0'};
+        const std::string_view l(b, w.size());
+        for (std::string_view s :
+             {"of",  "the", "and", "for", "in",  "on",  "at", "to", "de", "del", "la", "le",  "du",
+              "des", "von", "van", "der", "bin", "ibn", "al", "el", "ul", "da",  "di", "dos", "das"})
+            if (l == s) return true;
+        return false;
+    };
     std::string out;
+    out.reserve(text.size());
     std::size_t pos = 0;
-    bool first_word = true;
     const bool single = text.find(' ') == std::string_view::npos;
     while (pos < text.size()) {
         std::size_t end = text.find(' ', pos);
         if (end == std::string_view::npos) end = text.size();
-        std::string_view word = text.substr(pos, end - pos);
+        const std::string_view word = text.substr(pos, end - pos);
+        const bool first_word = pos == 0;
         pos = end + 1;
         if (!out.empty()) out += ' ';
         bool vowel = false;
         for (char c : word) vowel |= std::string_view("AEIOUYaeiouy").find(c) != std::string_view::npos;
         const bool acronym = !vowel || word.find('.') != std::string_view::npos ||
-                             (single && word.size() <= 4) || (word.size() > 2 && word.front() == '(');
+                             (short_acronyms && single && word.size() <= 4) || (word.size() > 2 && word.front() == '(');
         if (acronym) {
             out += word;
-        } else if (!first_word && small.contains(lower(word))) {
-            out += lower(word);
+        } else if (!first_word && small(word)) {
+            for (char c : word) out += down(c);
         } else {
             bool start = true;
             for (std::size_t i = 0; i < word.size(); ++i) {
                 const char c = word[i];
-                out += static_cast<char>(start ? std::toupper(static_cast<unsigned char>(c))
-                                               : std::tolower(static_cast<unsigned char>(c)));
+                out += start ? up(c) : down(c);
                 // Al-Qaida, O'Brien (one letter before the apostrophe), not People's.
                 start = c == '-' || c == '(' || (c == '\'' && i == 1);
             }
         }
-        first_word = false;
     }
     return out;
 }
 
 /// Names of one raw dictionary name: the phrase, and a parenthesised acronym of it as a name of its own
 /// ("ISLAMIC ARMY OF ADEN (IAA)" -> "ISLAMIC ARMY OF ADEN", "IAA"). Other parentheses stay ("KOREA (NORTH)").
-std::vector<std::string> name_variants(const std::string& raw) {
+std::vector<std::string> name_variants(std::string_view raw) {
     std::string text = phrase_text(raw);
     std::vector<std::string> out;
-    const auto open = text.rfind('(');
-    if (open != std::string::npos && open > 0 && text.back() == ')') {
-        const std::string inner = text.substr(open + 1, text.size() - open - 2);
-        const bool acronym = inner.size() >= 2 && inner.size() <= 8 && all_upper(inner) && inner.front() == text.front();
-        if (acronym) {
+    if (text.size() > 3 && text.back() == ')') {
+        const auto open = text.rfind('(');
+        const std::string_view inner = open == std::string::npos
+                                           ? std::string_view{}
+                                           : std::string_view(text).substr(open + 1, text.size() - open - 2);
+        if (open > 0 && inner.size() >= 2 && inner.size() <= 8 && all_upper(inner) && inner.front() == text.front()) {
             std::string head(trim(std::string_view(text).substr(0, open)));
-            if (!head.empty()) out.push_back(head);
-            out.push_back(inner);
+            std::string acronym(inner);
+            if (!head.empty()) out.push_back(std::move(head));
+            out.push_back(std::move(acronym));
             return out;
         }
     }
-    if (!text.empty()) out.push_back(text);
+    if (!text.empty()) out.push_back(std::move(text));
     return out;
 }
 
@@ -455,9 +499,7 @@ int year_of(const std::string& date) { return date.size() >= 4 ? std::stoi(date.
 class ActorLoader {
 public:
     ActorLoader(Lexicon& lex, const CameoCodes& codes, const fs::path& file, const DictionaryOptions& options)
-        : lex_(lex), codes_(codes), file_(file), rep_(file, options) {
-        for (std::uint32_t i = 0; i < lex_.actors.size(); ++i)
-            by_label_.emplace(fold(lex_.actors[i].entity.label), i);
+        : lex_(lex), codes_(codes), file_(file), rep_(file, options), reader_(file) {
         for (const auto& [iso, index] : lex_.state_by_iso3) dictionary_countries_.insert(iso);
     }
 
@@ -467,35 +509,69 @@ public:
         // (BMUGOV after BERMUDA [BMU]), and state names go into the tries before any person's.
         std::vector<const RawEntry*> states, others;
         for (const auto& e : entries_) {
+            // A bare country code: three letters that are neither a role code nor a region.
             const RawCode* c = current_code(e.codes);
-            CodeInfo info = c ? read_code(c->code, codes_, lex_, dictionary_countries_) : CodeInfo{};
-            if (c && info.bare) {
-                dictionary_countries_.insert(info.country.empty() ? info.unknown_country : info.country);
+            if (c->code.size() == 3 && !codes_.is_region(c->code) &&
+                (lex_.state_by_iso3.contains(std::string(codes_.country(c->code))) || !codes_.type(c->code))) {
+                dictionary_countries_.insert(std::string(codes_.country(c->code)));
                 states.push_back(&e);
             } else {
                 others.push_back(&e);
             }
         }
+        // Room for every entry at once: growing a vector or a hash table of 20,000 actors step by step costs
+        // more than the rest of the load.
+        if (const auto needed = lex_.actors.size() + entries_.size(); lex_.actors.capacity() < needed) {
+            lex_.actors.reserve(std::max(needed, 2 * lex_.actors.capacity()));
+            lex_.actor_by_id.reserve(lex_.actors.capacity());
+        }
         for (const auto* e : states) add(*e);
         for (const auto* e : others) add(*e);
+        for (std::size_t t = 0; t < new_entities_.size(); ++t)
+            if (new_entities_[t])
+                rep_.note(fmt::format("new {} entities", graph::to_string(static_cast<EntityType>(t))),
+                          new_entities_[t]);
         return std::move(rep_.report);
     }
 
 private:
+    /// A name of an entry and its words as the tokenizer reads them.
+    struct Name {
+        std::string text;
+        std::vector<std::string> norms;    // as the tokenizer folds them: matched case-insensitively
+        std::vector<std::string> surface;  // as written, for the case-exact abbreviations (one or two words)
+    };
+
+    Name make_name(std::string text) const {
+        Name n;
+        const auto tokens = lex_.tokenizer.tokenize(text);
+        n.norms.reserve(tokens.size());
+        for (const auto& t : tokens) n.norms.push_back(t.norm);
+        if (tokens.size() <= 2)
+            for (const auto& t : tokens)
+                n.surface.emplace_back(std::string_view(text).substr(t.begin, t.end - t.begin));
+        n.text = std::move(text);
+        return n;
+    }
+
     void read() {
-        LineReader reader(file_);
+        entries_.reserve(reader_.size() / 64);
+        LineReader& reader = reader_;
         std::string_view line;
         std::size_t number = 0;
         RawEntry* current = nullptr;
         auto add_codes = [&](std::string_view text, std::size_t n) {
-            bool ok = true;
-            for (auto group : bracket_groups(text, n, rep_, ok)) {
+            // A malformed code still closes the entry's names: it is reported once, as what it is.
+            current->coded = true;
+            const bool ok = for_each_bracket_group(text, n, rep_, [&](std::string_view group) {
                 bool bad = false;
                 auto code = parse_code(group, n, rep_, bad);
-                if (bad) continue;
-                current->coded = true;
-                if (code) current->codes.push_back(std::move(*code));
-            }
+                if (bad)
+                    current->malformed = true;
+                else if (code)
+                    current->codes.push_back(std::move(*code));
+            });
+            if (!ok) current->malformed = true;
         };
         while (reader.next(line, number)) {
             if (trim(line).empty()) continue;
@@ -524,13 +600,15 @@ private:
                 add_codes(body, number);
                 continue;
             }
-            if (indented) rep_.note("indented primary names read as primary names");
             // A primary name without a code that follows one also without a code shares the codes below
-            // both (PETRARCH's rule): "LEONID_BREZHNEV_ / LEONID_ILYICH_BREZHNEV / [codes]".
-            if (current && !current->coded && bracket == std::string_view::npos) {
+            // both (PETRARCH's rule): "LEONID_BREZHNEV_ / LEONID_ILYICH_BREZHNEV / [codes]". An indented line
+            // with a name and a code there ("\tJOHN_MCCLOY_\t[IGOUNO...]") is read the same way.
+            if (current && !current->coded && (bracket == std::string_view::npos || indented)) {
                 current->primaries.emplace_back(name);
+                if (bracket != std::string_view::npos) add_codes(body.substr(bracket), number);
                 continue;
             }
+            if (indented) rep_.note("indented primary names read as primary names");
             finish(current);
             entries_.emplace_back();
             current = &entries_.back();
@@ -549,7 +627,8 @@ private:
                                      current->primaries.front()));
             entries_.pop_back();
         } else if (current && current->codes.empty()) {
-            rep_.skip("entries with only the null code [---]");
+            rep_.skip(current->malformed ? "entries whose only codes are malformed"
+                                         : "entries with only the null code [---]");
             entries_.pop_back();
         }
         current = nullptr;
@@ -561,33 +640,31 @@ private:
         return place(existing) && place(wanted);
     }
 
-    /// The lexicon actor this entry is: the state with its ISO3, or an actor of a compatible type with the
-    /// same label or one of the entry's primary names. -1 when none.
-    std::int64_t existing(EntityType type, const std::string& iso, const std::string& label,
-                          const std::vector<std::string>& primary_names) const {
+    /// The lexicon actor this entry is: the state with its ISO3, or an actor of a compatible type named by
+    /// one of the entry's primary names. Labels need no look of their own: every label of irkg's lexicons is
+    /// one of its names, and so is the primary name of every actor this loader adds. -1 when none.
+    std::int64_t existing(EntityType type, const std::string& iso, const std::vector<Name>& names,
+                          std::size_t primaries) const {
         if (type == EntityType::country && !iso.empty())
             if (auto it = lex_.state_by_iso3.find(iso); it != lex_.state_by_iso3.end()) return it->second;
-        if (auto it = by_label_.find(fold(label));
-            it != by_label_.end() && compatible(lex_.actors[it->second].entity.type, type))
-            return it->second;
-        for (const auto& n : primary_names) {
-            if (const auto* values = exact(lex_.names, phrase_norms(lex_.tokenizer, n)))
+        // Primary names only: a synonym ("+BUSH") may belong to a namesake.
+        for (std::size_t i = 0; i < primaries; ++i)
+            if (const auto* values = exact(lex_.names, names[i].norms))
                 for (auto v : *values)
-                    if (compatible(lex_.actors[Lexicon::actor_of(v)].entity.type, type))
-                        return Lexicon::actor_of(v);
-        }
+                    if (compatible(lex_.actors[Lexicon::actor_of(v)].entity.type, type)) return Lexicon::actor_of(v);
         return -1;
     }
 
     /// True when irkg already reads `name` some way: as an actor name or abbreviation, a title, an agent, a
     /// group reference, or a common word.
-    bool known(const std::string& name) const {
-        const auto norms = phrase_norms(lex_.tokenizer, name);
+    bool known(const Name& name) const {
+        const auto& norms = name.norms;
         if (norms.empty() || common_word(lex_, norms)) return true;
         if (exact(lex_.names, norms) || exact(lex_.title_names, norms) || exact(lex_.title_references, norms) ||
             exact(lex_.agent_words, norms) || exact(lex_.group_references, norms))
             return true;
-        return exact(lex_.abbreviations, surface_words(lex_.tokenizer, name)) != nullptr;
+        // Abbreviations are matched as written (DPRK, U.S.); they are one or two words.
+        return !name.surface.empty() && exact(lex_.abbreviations, name.surface) != nullptr;
     }
 
     std::string free_id(const std::string& prefix, const std::string& slug, EntityType type,
@@ -606,26 +683,33 @@ private:
             if (usable(fmt::format("{}-{}", id, n))) return fmt::format("{}-{}", id, n);
     }
 
+    /// The code read against the tables; cached once the states of the file are known (codes repeat a lot).
+    const CodeInfo& info_of(const std::string& code) {
+        auto it = code_cache_.find(code);
+        if (it == code_cache_.end())
+            it = code_cache_.emplace(code, read_code(code, codes_, lex_, dictionary_countries_)).first;
+        return it->second;
+    }
+
     void add(const RawEntry& e) {
         const RawCode* current = current_code(e.codes);
-        const CodeInfo info = read_code(current->code, codes_, lex_, dictionary_countries_);
+        const CodeInfo& info = info_of(current->code);
         bool dated = false;
         for (const auto& c : e.codes) dated |= c.dated;
 
-        std::vector<std::string> primary_names, all_names;
+        // Every name tokenized once: the checks below and the trie insertion share the words.
+        std::vector<Name> names;
         for (const auto& p : e.primaries)
-            for (auto& n : name_variants(p)) primary_names.push_back(std::move(n));
-        all_names = primary_names;
+            for (auto& n : name_variants(p)) names.push_back(make_name(std::move(n)));
+        const std::size_t primaries = names.size();
         for (const auto& s : e.synonyms)
-            for (auto& n : name_variants(s)) all_names.push_back(std::move(n));
-        if (primary_names.empty()) {
+            for (auto& n : name_variants(s)) names.push_back(make_name(std::move(n)));
+        if (primaries == 0 || names.front().norms.empty()) {
             rep_.problem(e.line, "entry has an empty primary name; write NAME_ [CODE]");
             return;
         }
-        const std::string label = title_case(primary_names.front());
         bool organization_word = false;
-        for (const auto& w : phrase_norms(lex_.tokenizer, primary_names.front()))
-            organization_word |= codes_.is_organization_word(w);
+        for (const auto& w : names.front().norms) organization_word |= codes_.is_organization_word(w);
 
         EntityType type;
         if (info.bare) {
@@ -641,41 +725,46 @@ private:
         } else {
             type = EntityType::organization;
         }
+        const std::string label =
+            title_case(names.front().text, type != EntityType::country && type != EntityType::location);
 
         std::string country = info.country;
         if (country.empty() && !info.bare) {
             // The latest code that names a state (Kofi Annan: none; Ann Veneman: USA before UNICEF).
             const RawCode* best = nullptr;
-            for (const auto& c : e.codes) {
-                if (read_code(c.code, codes_, lex_, dictionary_countries_).country.empty()) continue;
-                const std::string end = c.dated ? (c.to.empty() ? "9999" : c.to) : "9998";
-                const std::string best_end = !best ? "" : best->dated ? (best->to.empty() ? "9999" : best->to) : "9998";
-                if (!best || end >= best_end) best = &c;
-            }
-            if (best) country = read_code(best->code, codes_, lex_, dictionary_countries_).country;
+            auto end_of = [](const RawCode& c) -> std::string_view {
+                return c.dated ? (c.to.empty() ? "9999" : std::string_view(c.to)) : "9998";
+            };
+            for (const auto& c : e.codes)
+                if (!info_of(c.code).country.empty() && (!best || end_of(c) >= end_of(*best))) best = &c;
+            if (best) country = info_of(best->code).country;
         }
         const std::string iso = info.bare ? (info.country.empty() ? info.unknown_country : info.country) : "";
         if (type == EntityType::country) country = iso;
-        if (!info.unknown_country.empty() && !info.bare) rep_.note("codes with an unknown country " + info.unknown_country);
+        if (!info.unknown_country.empty() && !info.bare)
+            rep_.note("codes with an unknown country " + info.unknown_country);
 
-        const std::int64_t found = existing(type, iso, label, primary_names);
-        std::vector<std::pair<std::string, NameKind>> list;
-        std::unordered_set<std::string> seen;
+        const std::int64_t found = existing(type, iso, names, primaries);
+        std::vector<const Name*> fresh;
         std::size_t known_names = 0;
-        for (const auto& n : all_names) {
-            if (!seen.insert(fold(n)).second) continue;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const Name& n = names[i];
+            // An entry has a handful of names: a linear look for an earlier spelling beats a hash set.
+            const auto same = [&](const Name& other) { return other.norms == n.norms; };
+            if (n.norms.empty() || std::any_of(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), same))
+                continue;
             if (known(n)) {
                 ++known_names;
                 continue;
             }
-            list.emplace_back(n, NameKind::name);
+            fresh.push_back(&n);
         }
         if (known_names) rep_.note("names irkg already knows (not added)", known_names);
 
         ActorEntry entry;
         if (found >= 0) {
             const auto& target = lex_.actors[static_cast<std::size_t>(found)];
-            if (list.empty()) {
+            if (fresh.empty()) {
                 rep_.skip("entries of actors irkg knows, with no new name");
                 return;
             }
@@ -683,7 +772,7 @@ private:
             entry.entity.type = target.entity.type;
             rep_.note("entries added to an actor irkg knew");
         } else {
-            if (list.empty()) {
+            if (fresh.empty()) {
                 rep_.skip("entries whose every name irkg already reads otherwise");
                 return;
             }
@@ -692,29 +781,38 @@ private:
             entry.entity.label = label;
             entry.entity.country = country;
             switch (type) {
-                case EntityType::country: entry.entity.id = "country:" + iso; break;
-                case EntityType::person: entry.entity.id = free_id("person:", slug, type, country); break;
-                case EntityType::location: entry.entity.id = free_id("location:", slug, type, country); break;
-                default: entry.entity.id = free_id("org:", slug, type, country); break;
+                case EntityType::country:
+                    entry.entity.id = "country:" + iso;
+                    break;
+                case EntityType::person:
+                    entry.entity.id = free_id("person:", slug, type, country);
+                    break;
+                case EntityType::location:
+                    entry.entity.id = free_id("location:", slug, type, country);
+                    break;
+                default:
+                    entry.entity.id = free_id("org:", slug, type, country);
+                    break;
             }
             if (type == EntityType::organization && info.first_type && info.first_type->state_body &&
                 !info.country.empty())
                 if (auto state = lex_.state_by_iso3.find(info.country); state != lex_.state_by_iso3.end())
                     entry.part_of = lex_.actors[state->second].entity.id;
             fill_periods(entry, e);
-            rep_.note(std::string("new ") + std::string(graph::to_string(type)) + " entities");
         }
         const auto before = lex_.actors.size();
         const std::string id = entry.entity.id;
-        const std::string folded_label = fold(entry.entity.label);
-        lex_.add_actor_entry(std::move(entry), list, file_);
-        if (lex_.actors.size() > before) by_label_.emplace(folded_label, static_cast<std::uint32_t>(before));
-        if (type == EntityType::country && !iso.empty()) dictionary_countries_.insert(iso);
+        // The actor through add_actor_entry (ids, states by ISO3, type checks); its names straight into the
+        // trie, as add_actor_entry inserts NameKind::name names, with the words already tokenized above.
+        lex_.add_actor_entry(std::move(entry), {}, file_);
+        const std::uint32_t index = lex_.actor_by_id.at(id);
+        for (const Name* n : fresh) lex_.names.insert(n->norms, Lexicon::pack(index, NameKind::name));
+        if (lex_.actors.size() > before) ++new_entities_[static_cast<std::size_t>(type)];
         ++rep_.report.entries;
-        rep_.report.names += list.size();
+        rep_.report.names += fresh.size();
     }
 
-    void fill_periods(ActorEntry& entry, const RawEntry& e) const {
+    void fill_periods(ActorEntry& entry, const RawEntry& e) {
         bool open = false;
         int first_year = 0, last_year = 0;
         for (const auto& c : e.codes) {
@@ -722,7 +820,7 @@ private:
                 open = true;
                 continue;
             }
-            const CodeInfo info = read_code(c.code, codes_, lex_, dictionary_countries_);
+            const CodeInfo& info = info_of(c.code);
             ActorEntry::Period p;
             p.from = c.from;
             p.to = c.to;
@@ -730,8 +828,10 @@ private:
             if (info.first_type) p.sector = info.first_type->sector;
             entry.periods.push_back(std::move(p));
             if (!c.from.empty() && (first_year == 0 || year_of(c.from) < first_year)) first_year = year_of(c.from);
-            if (c.to.empty()) open = true;
-            else last_year = std::max(last_year, year_of(c.to));
+            if (c.to.empty())
+                open = true;
+            else
+                last_year = std::max(last_year, year_of(c.to));
         }
         std::stable_sort(entry.periods.begin(), entry.periods.end(),
                          [](const auto& a, const auto& b) { return std::tie(a.from, a.to) < std::tie(b.from, b.to); });
@@ -745,9 +845,11 @@ private:
     const CameoCodes& codes_;
     fs::path file_;
     Reporter rep_;
+    LineReader reader_;  // owns the text the entries' names point into
     std::vector<RawEntry> entries_;
-    std::unordered_map<std::string, std::uint32_t> by_label_;
     std::unordered_set<std::string> dictionary_countries_;
+    std::unordered_map<std::string, CodeInfo> code_cache_;
+    std::array<std::size_t, 5> new_entities_{};
 };
 
 }  // namespace
@@ -765,7 +867,9 @@ namespace {
 std::string plural(const std::string& phrase) {
     if (phrase.empty()) return phrase;
     const char last = static_cast<char>(std::toupper(static_cast<unsigned char>(phrase.back())));
-    const char before = phrase.size() > 1 ? static_cast<char>(std::toupper(static_cast<unsigned char>(phrase[phrase.size() - 2]))) : ' ';
+    const char before = phrase.size() > 1
+                            ? static_cast<char>(std::toupper(static_cast<unsigned char>(phrase[phrase.size() - 2])))
+                            : ' ';
     if (last == 'Y' && std::string_view("AEIOU").find(before) == std::string_view::npos)
         return phrase.substr(0, phrase.size() - 1) + "IES";
     if (last == 'S' || last == 'X' || last == 'Z' || ((last == 'H') && (before == 'S' || before == 'C')))
@@ -838,7 +942,7 @@ DictionaryReport load_cameo_agents(Lexicon& lex, const CameoCodes& codes, const 
         if (auto bang = phrase.find('!'); bang != std::string_view::npos) {
             const auto end = phrase.find('!', bang + 1);
             auto it = end == std::string_view::npos ? macros.end()
-                                                     : macros.find(std::string(phrase.substr(bang, end - bang + 1)));
+                                                    : macros.find(std::string(phrase.substr(bang, end - bang + 1)));
             if (it == macros.end()) {
                 rep.problem(number, fmt::format("\"{}\" uses a substitution macro that is not defined above it; "
                                                 "define it as !NAME! = A, B",
@@ -850,8 +954,8 @@ DictionaryReport load_cameo_agents(Lexicon& lex, const CameoCodes& codes, const 
         } else if (auto brace = phrase.find('{'); brace != std::string_view::npos) {
             const auto brace_end = phrase.find('}', brace);
             if (brace_end == std::string_view::npos) {
-                rep.problem(number, fmt::format("\"{}\" opens {{ without closing it; write WORD {{PLURAL}} [CODE]",
-                                                phrase));
+                rep.problem(number,
+                            fmt::format("\"{}\" opens {{ without closing it; write WORD {{PLURAL}} [CODE]", phrase));
                 continue;
             }
             phrases.emplace_back(trim(phrase.substr(0, brace)));
@@ -1010,7 +1114,8 @@ private:
                 const bool whole = !phrase.empty() && phrase.back() == '_';
                 const std::string text = lower(phrase_text(phrase));
                 if (text.empty()) continue;
-                if (auto norms = phrase_norms(lex_.tokenizer, text); !norms.empty()) synset->push_back(std::move(norms));
+                if (auto norms = phrase_norms(lex_.tokenizer, text); !norms.empty())
+                    synset->push_back(std::move(norms));
                 if (synset_plurals && !whole)
                     if (auto norms = phrase_norms(lex_.tokenizer, lower(plural(text))); !norms.empty())
                         synset->push_back(std::move(norms));
@@ -1023,8 +1128,8 @@ private:
                 block->line = number;
                 const auto open = body.find('[');
                 const auto close = body.find(']', open == std::string_view::npos ? 0 : open);
-                block->name = std::string(trim(body.substr(3, open == std::string_view::npos ? std::string_view::npos
-                                                                                               : open - 3)));
+                block->name = std::string(
+                    trim(body.substr(3, open == std::string_view::npos ? std::string_view::npos : open - 3)));
                 bool null = false;
                 if (open != std::string_view::npos && close != std::string_view::npos &&
                     !split_code(body.substr(open + 1, close - open - 1), block->code, null, block->reverse_only))
@@ -1120,6 +1225,7 @@ private:
         enum Kind { word, synset, verb, source, target, unsupported } kind = word;
         std::string text;
         bool in_phrase = false;  // inside ( ): a prepositional phrase
+        bool glued = false;      // joined to the previous token by _: no gap between them
     };
 
     static std::vector<PatternToken> tokens_of(std::string_view body) {
@@ -1141,17 +1247,48 @@ private:
             while (end < body.size() && !std::isspace(static_cast<unsigned char>(body[end])) &&
                    std::string_view("(){}").find(body[end]) == std::string_view::npos)
                 ++end;
-            std::string_view t = body.substr(i, end - i);
+            std::string_view raw = body.substr(i, end - i);
             i = end;
-            PatternToken tok;
-            tok.text = std::string(t);
-            tok.in_phrase = paren > 0;
-            if (t == "*" || t == "**") tok.kind = PatternToken::verb;
-            else if (t == "$") tok.kind = PatternToken::source;
-            else if (t == "+") tok.kind = PatternToken::target;
-            else if (t.front() == '&') tok.kind = PatternToken::synset;
-            else if (t.find_first_of("^%$+") != std::string_view::npos) tok.kind = PatternToken::unsupported;
-            out.push_back(std::move(tok));
+            // "SPY_*_DEAL", "*_LAWS", "*SCEPTICAL": the verb written into a word; _ glues the pieces.
+            std::vector<std::string_view> pieces;
+            if (raw == "*" || raw == "**" || raw.find('*') == std::string_view::npos) {
+                pieces.push_back(raw);
+            } else {
+                std::size_t at = 0;
+                while (at < raw.size()) {
+                    std::size_t stop = raw.find('*', at);
+                    if (stop == at) {
+                        while (stop < raw.size() && raw[stop] == '*') ++stop;
+                    } else if (stop == std::string_view::npos) {
+                        stop = raw.size();
+                    }
+                    pieces.push_back(raw.substr(at, stop - at));
+                    at = stop;
+                }
+            }
+            bool glue_next = false;
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                std::string_view t = pieces[k];
+                const bool glued = k > 0 && (glue_next || t.front() == '_');
+                glue_next = t.back() == '_' && t.size() > 1;
+                while (t.size() > 1 && t.front() == '_') t.remove_prefix(1);
+                while (t.size() > 1 && t.back() == '_') t.remove_suffix(1);
+                PatternToken tok;
+                tok.text = std::string(t);
+                tok.in_phrase = paren > 0;
+                tok.glued = glued;
+                if (t == "*" || t == "**")
+                    tok.kind = PatternToken::verb;
+                else if (t == "$")
+                    tok.kind = PatternToken::source;
+                else if (t == "+")
+                    tok.kind = PatternToken::target;
+                else if (t.front() == '&')
+                    tok.kind = PatternToken::synset;
+                else if (t.find_first_of("^%$+") != std::string_view::npos)
+                    tok.kind = PatternToken::unsupported;
+                out.push_back(std::move(tok));
+            }
         }
         return out;
     }
@@ -1238,7 +1375,8 @@ private:
     void emit_pattern(const Block& b, const PatternLine& p, const Alternatives& verb_alternatives,
                       std::unordered_set<std::string>& blockers) {
         const auto tokens = tokens_of(p.body);
-        auto verb = std::find_if(tokens.begin(), tokens.end(), [](const PatternToken& t) { return t.kind == PatternToken::verb; });
+        auto verb = std::find_if(tokens.begin(), tokens.end(),
+                                 [](const PatternToken& t) { return t.kind == PatternToken::verb; });
         if (verb == tokens.end()) {
             rep_.problem(p.line, fmt::format("pattern \"{}\" has no * for the verb; write - * WORDS [CODE]", p.body));
             return;
@@ -1253,8 +1391,10 @@ private:
                 std::string why;
                 for (const auto& alt : alternatives(*after, why)) blockers.insert(alt.front());
             }
-            if (p.null) rep_.skip("patterns with the null code [---]");
-            else if (p.reverse_only) rep_.skip("patterns with a reverse-only code ([:CODE])");
+            if (p.null)
+                rep_.skip("patterns with the null code [---]");
+            else if (p.reverse_only)
+                rep_.skip("patterns with a reverse-only code ([:CODE])");
             else {
                 rep_.skip("patterns whose code has no irkg relation");
                 rep_.note("no irkg relation for code " + p.code);
@@ -1294,7 +1434,7 @@ private:
                 PatternElement el;
                 el.alternatives = t.kind == PatternToken::verb ? verb_alternatives : alternatives(t, why);
                 if (why.empty()) {
-                    if (!pattern.elements.empty()) {
+                    if (!pattern.elements.empty() && !t.glued) {
                         PatternElement gap;
                         gap.gap = true;
                         pattern.elements.push_back(std::move(gap));

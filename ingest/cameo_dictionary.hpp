@@ -22,16 +22,16 @@ namespace irkg::ingest {
 
 /// What one dictionary load added and what it left out, and why.
 struct DictionaryReport {
-    std::size_t entries = 0;  ///< actors, role words or patterns added (or extended, for actors irkg knew)
-    std::size_t names = 0;    ///< names, words or verb forms added to the lexicon's tries
-    std::size_t skipped = 0;  ///< input items (lines, entries, patterns) that added nothing
+    std::size_t entries = 0;            ///< actors, role words or patterns added (or extended, for actors irkg knew)
+    std::size_t names = 0;              ///< names, words or verb forms added to the lexicon's tries
+    std::size_t skipped = 0;            ///< input items (lines, entries, patterns) that added nothing
     std::size_t problem_count = 0;      ///< malformed lines (each also counted in `skipped`)
     std::vector<std::string> problems;  ///< the first messages: "file:line: what is wrong; what would fix it"
     std::map<std::string, std::size_t> details;  ///< counts by reason ("skipped: reverse-only code" -> 97)
 };
 
 struct DictionaryOptions {
-    bool strict = false;           ///< throw lexicon_error at the first malformed line instead of skipping it
+    bool strict = false;            ///< throw lexicon_error at the first malformed line instead of skipping it
     std::size_t max_problems = 10;  ///< messages kept in DictionaryReport::problems
 };
 
@@ -40,10 +40,10 @@ struct DictionaryOptions {
 class CameoCodes {
 public:
     struct Type {
-        std::string sector;       ///< irkg sector: government, military, rebels, business...
-        bool body = false;        ///< a role word with this code names a body of the state, not the state
-        std::string label;        ///< for bodies: "Rebels" (entity "Iran Rebels", id org:irn-rebels)
-        bool state_body = false;  ///< an undated entry with this code is part_of its state
+        std::string sector;           ///< irkg sector: government, military, rebels, business...
+        bool body = false;            ///< a role word with this code names a body of the state, not the state
+        std::string label;            ///< for bodies: "Rebels" (entity "Iran Rebels", id org:irn-rebels)
+        bool state_body = false;      ///< an undated entry with this code is part_of its state
         bool undated_person = false;  ///< an entry coded only with this (undated) code is a person
         bool organization = false;    ///< the code names a kind of organisation (IGO, NGO, MNC)
     };

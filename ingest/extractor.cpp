@@ -120,6 +120,16 @@ struct ArticleRun {
         const bool first_time = lexicon_seen.insert(actor).second;
         const auto& entry = lex.actors[actor];
         int index = entity_index(entry.entity, alias);
+        // Date-restricted codes (CAMEO dictionaries): the state the actor served at the article's date.
+        if (!entry.periods.empty() && !article.date.empty()) {
+            for (const auto& period : entry.periods) {
+                if ((period.from.empty() || period.from <= article.date) &&
+                    (period.to.empty() || article.date <= period.to) && lex.state_by_iso3.contains(period.country)) {
+                    entities[index].country = period.country;
+                    break;
+                }
+            }
+        }
         if (entry.entity.type == EntityType::person) register_person(index);
         if (first_time && !alias.empty() && in_sentence) pending_lexicon_affiliations.push_back(index);
         return index;

@@ -20,6 +20,9 @@ struct PipelineOptions {
     std::filesystem::path schema_dir;                ///< schemas/ (ontology, JSON Schemas, lexicon/)
     std::vector<std::filesystem::path> lexicons;     ///< extra user actor lexicons (--lexicon)
     double min_confidence = 0.0;                     ///< triples below this confidence are dropped
+    /// The field's dictionaries in the CAMEO/PETRARCH format, loaded beside irkg's own lexicons
+    /// (--actors, --agents, --verbs); codes are read through schemas/cameo-plover.json.
+    std::vector<std::filesystem::path> cameo_actors, cameo_agents, cameo_verbs;
 };
 
 /// Counts for the end-of-run summary.
@@ -41,6 +44,8 @@ public:
 
     const graph::Ontology& ontology() const;
     const Lexicon& lexicon() const;
+    /// One line per dictionary loaded with --actors/--agents/--verbs: what it added and skipped.
+    const std::vector<std::string>& dictionary_notes() const { return dictionary_notes_; }
 
     /// The triples of one article, in sentence order (deterministic).
     std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr) const;
@@ -56,6 +61,7 @@ private:
     std::unique_ptr<Lexicon> lexicon_;
     std::unique_ptr<Extractor> extractor_;
     double min_confidence_ = 0.0;
+    std::vector<std::string> dictionary_notes_;
 };
 
 }  // namespace irkg::ingest
