@@ -11,6 +11,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--irkg", default=os.path.join(root, "build", "irkg"))
 ap.add_argument("--shared", default=os.path.join(root, "..", "shared"))
 ap.add_argument("--set", default="dev", choices=["dev", "seed"])
+ap.add_argument("--dictionaries", metavar="DIR",
+                help="also load the CAMEO/Phoenix dictionaries in DIR (--actors, --agents, --verbs)")
 args = ap.parse_args()
 score = os.path.join(args.shared, "eval", "score.py")
 if args.set == "dev":
@@ -19,6 +21,11 @@ if args.set == "dev":
 else:
     gold = os.path.join(args.shared, "eval", "seed-gold.json")
     inputs = [os.path.join(root, "samples", "blinken-china-visit.txt"), "--date", "2024-04-20"]
+if args.dictionaries:
+    d = args.dictionaries
+    inputs += ["--actors", f"{d}/Phoenix.Countries.actors.txt", "--actors", f"{d}/Phoenix.International.actors.txt",
+               "--actors", f"{d}/Phoenix.MilNonState.actors.txt", "--agents", f"{d}/Phoenix.agents.txt",
+               "--verbs", f"{d}/CAMEO.2.0.txt"]
 if not os.path.exists(score):
     sys.exit(f"{score} not found: the shared evaluation material must be beside the project")
 

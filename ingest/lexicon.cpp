@@ -1,6 +1,7 @@
 #include "lexicon.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -350,6 +351,23 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
 }
 
 void Lexicon::add_pattern(Pattern pattern) {
+    // A trigger is made of words: alternatives of punctuation alone ("," from a dictionary's synonym
+    // set) would fire on every comma.
+    auto has_word = [](const std::vector<std::string>& words) {
+        for (const auto& w : words)
+            for (unsigned char c : w)
+                if (std::isalnum(c) || c >= 0x80) return true;
+        return false;
+    };
+    bool any_word = false;
+    for (auto& el : pattern.elements) {
+        if (el.gap) continue;
+        std::erase_if(el.alternatives, [&](const auto& alt) { return !has_word(alt); });
+        if (el.alternatives.empty() && !el.optional) return;
+        any_word |= !el.alternatives.empty();
+    }
+    std::erase_if(pattern.elements, [](const PatternElement& el) { return !el.gap && el.alternatives.empty(); });
+    if (!any_word || pattern.elements.empty() || pattern.elements.front().gap) return;
     auto index = static_cast<std::uint32_t>(patterns.size());
     // Index by every word the match can start with (the first element, or a later one after optionals).
     for (const auto& el : pattern.elements) {
