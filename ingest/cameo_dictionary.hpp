@@ -4,7 +4,9 @@
 // !X! macros) and the CAMEO verb dictionary (verb blocks, verb forms, phrase patterns).
 //
 // irkg's own knowledge wins: a name, role word or verb form irkg already knows is not added again, and an
-// actor irkg already has (same ISO3, same label or one of its names) receives the new names instead of a twin.
+// actor irkg already has (same ISO3, or a compatible actor named by the entry's primary name: every irkg label
+// is one of its names) receives the new names instead of a twin; its own data (country, periods) stays.
+// Each loader returns what it did; a malformed line is skipped and reported (file:line) unless strict.
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -80,8 +82,12 @@ private:
 /// Entries coded with a bare country ([PRK]) are states, and extend the lexicon's state with that ISO3 when
 /// there is one; dated or elite codes make persons (person:<slug>); organisation codes (IGO..., NGO, MNC,
 /// country + REB, an undated GOV body) make organisations (org:<slug>); country + territory codes (USAGUM)
-/// make locations. Dated codes fill ActorEntry::periods (sorted by start); entity.country is the country of
-/// the latest code. Names are added as NameKind::name.
+/// make locations; a name with an organisation word (army, council, party...) is an organisation whatever
+/// its code. Dated codes fill ActorEntry::periods (sorted by start; the undated default code is not a period)
+/// and, for persons, valid_from/valid_to (0 when open); entity.country is the country of the code that applies
+/// last (else the latest code naming a state); state bodies (country + GOV, MIL...) get part_of the state.
+/// Names are added as NameKind::name, into the same trie add_actor_entry fills (the actor itself goes through
+/// add_actor_entry). Names irkg reads otherwise (names, abbreviations, titles, role words) are not added.
 /// Throws lexicon_error when the file cannot be read, or (strict) at the first malformed line.
 DictionaryReport load_cameo_actors(Lexicon& lex, const CameoCodes& codes, const std::filesystem::path& file,
                                    const DictionaryOptions& options = {});
@@ -100,7 +106,8 @@ DictionaryReport load_cameo_agents(Lexicon& lex, const CameoCodes& codes, const 
 /// (with plurals). Patterns with markers a shallow matcher cannot honour (`$` or `+` inside the pattern, `^`,
 /// `%`), reverse-only codes ([:173]) and codes without an irkg predicate are skipped and counted; a null or
 /// unmapped pattern that follows the verb with a noun ("FACE PROBLEM") cancels the block's bare-verb pattern
-/// before that noun (Pattern::not_before). Pattern ids: "cameo-<code>-<n>", confidence 0.6.
+/// before that noun (Pattern::not_before). A bare verb form irkg codes with a one-word pattern of its own is
+/// left out. Pattern ids: "cameo-<code>-<n>", confidence 0.6, frame verb.
 DictionaryReport load_cameo_verbs(Lexicon& lex, const CameoCodes& codes, const std::filesystem::path& file,
                                   const DictionaryOptions& options = {});
 

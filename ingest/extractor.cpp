@@ -330,6 +330,24 @@ struct ArticleRun {
 
     // ---- mentions -------------------------------------------------------------------------------
 
+    /// "the Zetland Liberation Front (ZLF)": the bracketed acronym names the same actor for the rest of
+    /// the article. Returns the position after the brackets, or `end` when there are none.
+    std::uint32_t learn_acronym(std::uint32_t end, int entity) {
+        if (norm(end) != "(" || norm(end + 2) != ")" || end + 2 >= sentence.last) return end;
+        const Token& t = tokens[end + 1];
+        if (!t.all_caps || t.norm.size() > 8) return end;
+        article_acronyms[std::string(surface(end + 1))] = entity;
+        graph::add_alias(entities[entity].aliases, surface(end + 1));
+        // The brackets belong to the mention just added, so "X (ZLF) attacked" still finds X.
+        if (!mentions.empty() && mentions.back().last == end) {
+            for (auto k = end; k < end + 3; ++k) owner[k - sentence.first] = static_cast<int>(mentions.size()) - 1;
+            mentions.back().last = end + 3;
+            mentions.back().possessive = end + 3 < sentence.last && tokens[end + 3].norm == "'s";
+        }
+        return end + 3;
+    }
+    std::unordered_map<std::string, int> article_acronyms;
+
     int add_mention(std::uint32_t first, std::uint32_t last, std::vector<int> members) {
         MentionSpan m;
         m.first = first;
@@ -811,6 +829,11 @@ struct ArticleRun {
                     }
                 }
                 int m = add_mention(i, end, {actor});
+                const std::uint32_t after_acronym = learn_acronym(end, actor);
+                if (after_acronym > end) {
+                    i = after_acronym;
+                    continue;
+                }
                 if (a.kind == NameKind::demonym) {
                     // A bare demonym is an actor only when plural (the Afghans), used as a noun (the
                     // Japanese complained) or in a pair (Sino-US).
@@ -843,6 +866,36 @@ struct ArticleRun {
                     mentions[m].indirect = true;
                     mentions[m].possessive = t.norm == "their";
                     ++i;
+                    continue;
+                }
+            }
+            // An acronym this article defined: "the ZLF".
+            if (t.all_caps && !article_acronyms.empty()) {
+                if (auto it = article_acronyms.find(std::string(surface(i))); it != article_acronyms.end()) {
+                    add_mention(i, i + 1, {it->second});
+                    ++i;
+                    continue;
+                }
+            }
+            // "the Zetland Liberation Front (ZLF)": an organisation the lexicons do not know, named with its
+            // acronym.
+            if (t.cap && !sentence.shouting && t.norm != "the") {
+                std::uint32_t e = i;
+                while (e < sentence.last && e < i + 8 &&
+                       ((tokens[e].cap && tokens[e].word && actor_at(e).length == 0) ||
+                        (e > i && (tokens[e].norm == "of" || tokens[e].norm == "for" || tokens[e].norm == "and" ||
+                                   tokens[e].norm == "the"))))
+                    ++e;
+                while (e > i && !tokens[e - 1].cap) --e;
+                if (e >= i + 2 && norm(e) == "(" && e + 2 < sentence.last && norm(e + 2) == ")" &&
+                    tokens[e + 1].all_caps && tokens[e + 1].norm.size() <= 8) {
+                    Entity org;
+                    org.label = surface(i, e);
+                    org.id = "org:" + slugify(org.label);
+                    org.type = EntityType::organization;
+                    const int entity = entity_index(org, org.label);
+                    add_mention(i, e, {entity});
+                    i = learn_acronym(e, entity);
                     continue;
                 }
             }
@@ -1501,9 +1554,15 @@ struct ArticleRun {
                 const bool covers = hits[a].start <= hits[b].start && hits[a].end >= hits[b].end &&
                                     (hits[a].end - hits[a].start) > (hits[b].end - hits[b].start);
                 // On the same words, the pattern that spells out more of them is the more specific.
-                const bool same = hits[a].start == hits[b].start && hits[a].end == hits[b].end &&
-                                  lex.patterns[hits[a].pattern].frame == lex.patterns[hits[b].pattern].frame &&
-                                  specificity(hits[a].pattern) > specificity(hits[b].pattern);
+                const Pattern& pa = lex.patterns[hits[a].pattern];
+                const Pattern& pb = lex.patterns[hits[b].pattern];
+                const bool same_words = hits[a].start == hits[b].start && hits[a].end == hits[b].end &&
+                                        pa.frame == pb.frame;
+                // irkg's own pattern beats a dictionary's (cameo-...) on the same words.
+                const bool dictionary_twin = same_words && specificity(hits[a].pattern) == specificity(hits[b].pattern) &&
+                                             !pa.id.starts_with("cameo-") && pb.id.starts_with("cameo-");
+                const bool same = dictionary_twin ||
+                                  (same_words && specificity(hits[a].pattern) > specificity(hits[b].pattern));
                 if (covers || same) dropped[b] = true;
             }
         if (debug_) {
