@@ -22,7 +22,7 @@ struct PipelineOptions {
     double min_confidence = 0.0;                     ///< triples below this confidence are dropped
     /// The field's dictionaries in the CAMEO/PETRARCH format, loaded beside irkg's own lexicons
     /// (--actors, --agents, --verbs); codes are read through schemas/cameo-plover.json.
-    std::vector<std::filesystem::path> cameo_actors, cameo_agents, cameo_verbs;
+    std::vector<std::filesystem::path> cameo_actors{}, cameo_agents{}, cameo_verbs{};
 };
 
 /// Counts for the end-of-run summary.
