@@ -1648,6 +1648,17 @@ struct ArticleRun {
                     subjects.mentions = pair.mentions;
                     break;
                 }
+                case Frame::adjectival: {
+                    // "Iranian-backed Houthi rebels": actor, hyphen, participle, then the actor it qualifies.
+                    if (start < sentence.first + 2 || norm(start - 1) != "-" || tokens[start].space_before) continue;
+                    int left = owner_of(start - 2);
+                    if (left == kNone) continue;
+                    subjects.mentions = {left};
+                    subjects.factor = 1.0;
+                    objects = right_slot(end, 0, true, false);
+                    if (objects.mentions.empty()) continue;
+                    break;
+                }
                 case Frame::compound: {
                     // "Sino-US talks", "U.S.-China relations", "Israeli-Egyptian cooperation"
                     std::uint32_t k = start;

@@ -283,6 +283,7 @@ Lexicon Lexicon::load(const LexiconPaths& paths, const graph::Ontology& ontology
                         : frame == "passive" ? Frame::passive
                         : frame == "between" ? Frame::between
                         : frame == "compound" ? Frame::compound
+                        : frame == "adjectival" ? Frame::adjectival
                                               : Frame::verb;
         pattern.destination = get_string(p, "object_role") == "destination";
         pattern.object_required = p.HasMember("object_required") ? p["object_required"].GetBool() : true;

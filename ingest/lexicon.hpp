@@ -48,7 +48,7 @@ struct AgentEntry {
     std::string sector;
 };
 
-enum class Frame : std::uint8_t { verb, noun, passive, between, compound };
+enum class Frame : std::uint8_t { verb, noun, passive, between, compound, adjectival };
 
 struct PatternElement {
     std::vector<std::vector<std::string>> alternatives;  ///< each a word sequence (norms)

@@ -517,3 +517,14 @@ TEST_CASE("a conditional clause makes its event speculative") {
     REQUIRE_MESSAGE(invasion != nullptr, "got:" << dump(t));
     CHECK(invasion->modality == Modality::speculative);
 }
+
+TEST_CASE("adjectival triggers: X-backed Y, the X-led invasion of Y") {
+    const auto t = extract("Iranian-backed Houthi rebels attacked Saudi Arabia.");
+    CHECK_TRIPLE(t, "country:IRN", "SUPPORT", "org:houthis");
+    CHECK_TRIPLE(t, "org:houthis", "ASSAULT", "country:SAU");
+    const auto u = extract("The U.S.-led invasion of Iraq began in 2003.");
+    CHECK_TRIPLE(u, "country:USA", "ASSAULT", "country:IRQ");
+    // The participle qualifies the next noun only: these separatists are no actor of the lexicon.
+    const auto v = extract("Russian-armed separatists shelled Ukraine.");
+    CHECK_NO_TRIPLE(v, "country:RUS", "AID", "country:UKR");
+}
