@@ -407,8 +407,12 @@ struct ArticleRun {
         office.label = s.label + " " + title.role;
         office.type = EntityType::person;
         office.country = s.country;
-        return entity_index(office, alias);
+        const int index = entity_index(office, alias);
+        offices.insert(index);
+        return index;
     }
+    std::set<int> offices;                                   ///< office entities of this article
+    std::unordered_map<std::string, int> office_is;         ///< office id -> the person later named in it
 
     /// Title at `t` (optionally after a modifier actor that starts at `start`): "Chinese Foreign Minister
     /// Wang Yi", "U.S. Secretary of State Antony Blinken", "President Biden". Returns the position after
@@ -514,6 +518,16 @@ struct ArticleRun {
                 group = lexicon_entity(b.actor, surface(k, k + b.length));
                 if (!entities[group].country.empty()) country = entities[group].country;
                 end = k + b.length;
+            }
+        }
+        // "A British minister said ... Corporate Affairs Minister Michael Howard": the office named
+        // earlier was this person all along.
+        if (auto held = title_holder.find(title_index); held != title_holder.end() && offices.contains(held->second) &&
+                                                        held->second != person) {
+            const Entity& office = entities[held->second];
+            if (entities[person].country.empty() || entities[person].country == office.country) {
+                if (country.empty()) country = office.country;
+                office_is[office.id] = person;
             }
         }
         title_holder[title_index] = person;
@@ -1717,6 +1731,14 @@ struct ArticleRun {
         std::stable_sort(out.begin(), out.end(), [](const graph::Triple& a, const graph::Triple& b) {
             return a.evidence.sentence < b.evidence.sentence;
         });
+        // Offices that turned out to be named persons take their names.
+        if (!office_is.empty()) {
+            for (auto& t : out) {
+                if (auto it = office_is.find(t.subject.id); it != office_is.end()) t.subject = entities[it->second];
+                if (auto it = office_is.find(t.object.id); it != office_is.end()) t.object = entities[it->second];
+            }
+            std::erase_if(out, [](const graph::Triple& t) { return t.subject.id == t.object.id; });
+        }
         // One line per fact per sentence.
         std::set<std::tuple<std::uint32_t, std::string, std::string, std::string>> seen;
         std::vector<graph::Triple> unique;

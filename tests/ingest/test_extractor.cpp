@@ -528,3 +528,9 @@ TEST_CASE("adjectival triggers: X-backed Y, the X-led invasion of Y") {
     const auto v = extract("Russian-armed separatists shelled Ukraine.");
     CHECK_NO_TRIPLE(v, "country:RUS", "AID", "country:UKR");
 }
+
+TEST_CASE("an office named before its holder's name becomes that person") {
+    const auto t = extract("A British minister said he had warned Japan. Fisheries Minister Alan Smithee then visited Norway.");
+    CHECK_TRIPLE(t, "person:alan-smithee", "THREATEN", "country:JPN");
+    for (const auto& tr : t) CHECK_MESSAGE(tr.subject.id != "person:gbr-minister", "got:" << dump(t));
+}
