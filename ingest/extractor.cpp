@@ -852,7 +852,7 @@ struct ArticleRun {
                     // A bare demonym is an actor only when plural (the Afghans), used as a noun (the
                     // Japanese complained) or in a pair (Sino-US).
                     const bool as_noun = i > s0 && tokens[i - 1].norm == "the" &&
-                                         (end >= sentence.last || !tokens[end].word ||
+                                         (end >= sentence.last || (!tokens[end].word && tokens[end].norm != "-") ||
                                           lex.verb_group.contains(tokens[end].norm) ||
                                           lex.reporting_verbs.contains(tokens[end].norm) ||
                                           lex.patterns_by_first_word.contains(tokens[end].norm));
@@ -1285,6 +1285,12 @@ struct ArticleRun {
                 const bool demonym_object = allow_demonym && mentions[m].weak && mentions[m].last < sentence.last &&
                                             tokens[mentions[m].last].word && !tokens[mentions[m].last].cap &&
                                             !hard_boundary(mentions[m].last);
+                // "the Cuban-backed Angolan government": the head after the hyphenated modifier.
+                if (mentions[m].weak && norm(mentions[m].last) == "-" && mentions[m].last + 1 < sentence.last &&
+                    tokens[mentions[m].last + 1].word && !tokens[mentions[m].last + 1].cap) {
+                    j = mentions[m].last + 2;
+                    continue;
+                }
                 if (!mentions[m].usable || (mentions[m].weak && !demonym_object)) break;
                 // "the Black Sea peninsula of Crimea": a place naming the next noun is not the object.
                 if (entities[mentions[m].members.front()].type == EntityType::location &&
@@ -1557,6 +1563,10 @@ struct ArticleRun {
                 if (cancelled) continue;
                 // "the North's deepening cooperation", "for talks with": a verb form used as a noun.
                 if (pattern.frame == Frame::verb && nominal_context(i)) continue;
+                // "Cuban-backed": a hyphenated participle is an adjective, not the clause's verb.
+                if (pattern.frame == Frame::verb && i > sentence.first && tokens[i - 1].norm == "-" &&
+                    !tokens[i].space_before)
+                    continue;
                 hits.push_back({p, i, end});
             }
         }

@@ -534,3 +534,11 @@ TEST_CASE("an office named before its holder's name becomes that person") {
     CHECK_TRIPLE(t, "person:alan-smithee", "THREATEN", "country:JPN");
     for (const auto& tr : t) CHECK_MESSAGE(tr.subject.id != "person:gbr-minister", "got:" << dump(t));
 }
+
+TEST_CASE("a hyphenated participle is no verb, and its noun is the object") {
+    const auto t = extract("UNITA has been fighting the Cuban-backed Angolan government since 1976.");
+    CHECK_TRIPLE(t, "org:unita", "ASSAULT", "country:AGO");
+    CHECK_NO_TRIPLE(t, "org:unita", "ASSAULT", "country:CUB");
+    CHECK_NO_TRIPLE(t, "org:unita", "SUPPORT", "country:AGO");
+    CHECK_TRIPLE(t, "country:CUB", "SUPPORT", "country:AGO");
+}
