@@ -542,3 +542,9 @@ TEST_CASE("a hyphenated participle is no verb, and its noun is the object") {
     CHECK_NO_TRIPLE(t, "org:unita", "SUPPORT", "country:AGO");
     CHECK_TRIPLE(t, "country:CUB", "SUPPORT", "country:AGO");
 }
+
+TEST_CASE("exchanging prisoners is a concession of both sides") {
+    const auto t = extract("Egypt and Israel exchanged prisoners on Monday. Russia swapped prisoners with Ukraine.");
+    CHECK_TRIPLE(t, "country:EGY", "CONCEDE", "country:ISR");
+    CHECK_TRIPLE(t, "country:RUS", "exchanges-prisoners-with", "country:UKR");
+}
