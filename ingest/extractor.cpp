@@ -450,7 +450,7 @@ struct ArticleRun {
         if (modifier != kNone && !entities[modifier].country.empty()) country = entities[modifier].country;
         int person = kNone;
         std::uint32_t end = n;
-        if (!sentence.shouting || true) {
+        {  // a lexicon or known person even in a headline; a new name only in prose
             auto a = actor_at(n);
             if (a.length > 0 && lex.actors[a.actor].entity.type == EntityType::person) {
                 person = lexicon_entity(a.actor, surface(n, n + a.length));
@@ -580,7 +580,6 @@ struct ArticleRun {
                         int m = add_mention(actor_first, actor_last, {group});
                         mentions[m].usable = false;
                     }
-                    appositive_end = end;
                     return end;
                 }
             }
@@ -614,19 +613,13 @@ struct ArticleRun {
                 mentions[m].usable = false;
             }
         }
-        // The appositive's tokens belong to no slot.
-        for (auto k = i + 1; k < end; ++k)
-            if (owner[k - sentence.first] == kNone) owner[k - sentence.first] = kNone;
-        appositive_end = end;
         return end;
     }
-    std::uint32_t appositive_end = 0;
 
     void find_mentions() {
         const std::uint32_t s0 = sentence.first;
         owner.assign(sentence.last - s0, kNone);
         mentions.clear();
-        appositive_end = 0;
         std::uint32_t i = s0;
         while (i < sentence.last) {
             const Token& t = tokens[i];
@@ -1453,9 +1446,7 @@ struct ArticleRun {
     }
 
     void emit(int subject, const graph::RelationType* relation, int object, Modality modality, double confidence,
-              std::uint32_t first, std::uint32_t last, std::uint32_t trigger) {
-        (void)first;
-        (void)last;
+              std::uint32_t /*first*/, std::uint32_t /*last*/, std::uint32_t trigger) {
         if (subject == object) return;
         graph::Triple t;
         t.subject = entities[subject];

@@ -84,9 +84,6 @@ graph::TimeSpan TimeResolver::resolve(std::string_view text, const std::vector<T
         if (dated && (w == "last" || w == "next" || w == "this" || w == "earlier" || w == "later") && i + 1 < last) {
             const std::string_view unit = norm(i + 1);
             const int dir = (w == "last" || w == "earlier") ? -1 : (w == "next" || w == "later") ? 1 : 0;
-            if ((w == "earlier" || w == "later") && norm(i + 2) != "" && unit != "this") {
-                // "earlier this month" is handled when "this" is reached; nothing else here.
-            }
             if (unit == "week") {
                 const std::int64_t monday = today - ((today + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
                 const std::int64_t s = monday + 7 * dir;
@@ -101,8 +98,8 @@ graph::TimeSpan TimeResolver::resolve(std::string_view text, const std::vector<T
             } else if (auto wd = lexicon_.weekdays.find(std::string(unit)); wd != lexicon_.weekdays.end() && dir != 0) {
                 const std::int64_t dow = ((today + 3) % 7 + 7) % 7;  // 0 = Monday
                 std::int64_t delta = wd->second - dow;
-                std::int64_t day = dir < 0 ? today + (delta < 0 ? delta : delta - 7) - (delta < 0 ? 0 : 0)
-                                           : today + (delta > 0 ? delta : delta + 7);
+                // "last Friday": the one before today; "next Friday": the one after today.
+                std::int64_t day = dir < 0 ? today + (delta < 0 ? delta : delta - 7) : today + (delta > 0 ? delta : delta + 7);
                 found.push_back({i, i + 2, civil_from_days(day), civil_from_days(day)});
                 ++i;
             }
