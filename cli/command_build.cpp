@@ -40,12 +40,24 @@ void BuildCommand::add_options(CLI::App& app) {
         ->allow_extra_args(false);  // one file per -o, so it cannot swallow the inputs after it
     app.add_option("-f,--format", format_, "Write every output in this format: " + exporter::format_names())
         ->type_name("NAME");
+    app.add_option("--gexf-version", gexf_version_,
+                   "GEXF flavour: 1.3 (Gephi, with kind and undirected symmetric edges) or 1.2draft (networkx 2.8)")
+        ->type_name("1.3|1.2draft")
+        ->capture_default_str();
+    app.add_option("--csv-dialect", csv_dialect_,
+                   "CSV headers: default (pandas, Gephi spreadsheet import) or neo4j (neo4j-admin import)")
+        ->type_name("default|neo4j")
+        ->capture_default_str();
     common_.add_to(app);
     app.footer(about + "\n\n" + format_help() + "\n\n" + std::string(k_exit_codes));
 }
 
 void BuildCommand::setup() {
     common_.validate();
+    if (gexf_version_ != "1.3" && gexf_version_ != "1.2draft")
+        throw usage_error(fmt::format("--gexf-version \"{}\" is not one of 1.3, 1.2draft", gexf_version_));
+    if (csv_dialect_ != "default" && csv_dialect_ != "neo4j")
+        throw usage_error(fmt::format("--csv-dialect \"{}\" is not one of default, neo4j", csv_dialect_));
     if (inputs_.empty()) inputs_.push_back("-");
     if (outputs_.empty()) throw usage_error("build needs at least one -o GRAPH (e.g. -o out/graph.graphml)");
     output_formats_.clear();
@@ -76,7 +88,11 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
         },
         problems.callback());
 
-    const exporter::WriterOptions writer_options{common_.schemas};
+    exporter::WriterOptions writer_options;
+    writer_options.schema_dir = common_.schemas;
+    writer_options.gexf_version =
+        gexf_version_ == "1.2draft" ? exporter::GexfVersion::v1_2draft : exporter::GexfVersion::v1_3;
+    writer_options.csv_dialect = csv_dialect_;
     for (std::size_t i = 0; i < outputs_.size(); ++i)
         exporter::write_graph(graph, outputs_[i], output_formats_[i], writer_options);
 

@@ -30,6 +30,8 @@ private:
     std::vector<std::string> inputs_;
     std::vector<std::string> outputs_;
     std::string format_;
+    std::string gexf_version_ = "1.3";    ///< --gexf-version 1.3|1.2draft
+    std::string csv_dialect_ = "default";  ///< --csv-dialect default|neo4j
     std::vector<std::string> output_formats_;
 };
 

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "atomic_file.hpp"
+#include "csv_writer.hpp"
 #include "graph/errors.hpp"
+#include "gexf_writer.hpp"
 #include "graphml_writer.hpp"
 #include "jsonld_writer.hpp"
 
@@ -24,10 +26,16 @@ std::unique_ptr<Writer> make(const WriterOptions& options) {
 std::span<const Format> all_formats() {
     static const std::array list{
         Format{"graphml", {".graphml"}, "GraphML for Gephi, networkx, igraph, yEd", &make<GraphmlWriter>},
+        Format{"gexf", {".gexf"}, "GEXF 1.3 with a Gephi timeline (dated spells)", &make<GexfWriter>},
         Format{"jsonld",
                {".jsonld", ".json-ld"},
                "JSON-LD (context inline) for rdflib, pyld, pandas",
                &make<JsonldWriter>},
+        Format{"csv",
+               {".csv"},
+               "CSV for pandas and Gephi's spreadsheet import: edges in the named file, nodes in <stem>.nodes.csv "
+               "beside it (not stdout)",
+               &make<CsvWriter>},
     };
     return list;
 }
@@ -89,7 +97,10 @@ void write_graph(const graph::KnowledgeGraph& graph, const std::filesystem::path
                  const WriterOptions& options) {
     const Format& chosen = format.empty() ? format_for_path(out) : format_named(format);
     // Set the writer up before touching the file system, so a bad option leaves no temporary file.
-    const auto writer = chosen.factory(options);
+    // Writers that write more than one file (CSV) learn the target from options.output.
+    WriterOptions with_output = options;
+    with_output.output = out;
+    const auto writer = chosen.factory(with_output);
     AtomicFile file(out);
     writer->write(graph, file.stream());
     file.commit();

@@ -2,16 +2,28 @@
 // The one interface every export format implements; registry.hpp lists the formats.
 #include <filesystem>
 #include <iosfwd>
+#include <string>
 
 #include "graph/knowledge_graph.hpp"
 
 namespace irkg::exporter {
+
+/// The GEXF dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2draft (older readers, networkx 2.8).
+enum class GexfVersion { v1_3, v1_2draft };
 
 /// What a writer may need besides the graph. Passed to every factory so that adding a field never
 /// changes a signature.
 struct WriterOptions {
     /// The schemas/ directory (JSON-LD context, ...).
     std::filesystem::path schema_dir;
+    /// Which GEXF version the GEXF writer writes.
+    GexfVersion gexf_version = GexfVersion::v1_3;
+    /// The file being written ("-" for standard output), set by write_graph before it builds the
+    /// writer. Only writers that produce more than one file use it: CsvWriter puts its nodes table in
+    /// "<stem>.nodes.csv" beside it. Empty when a writer is built by other means.
+    std::filesystem::path output = {};
+    /// CsvWriter's header dialect: "default" (pandas, Gephi) or "neo4j" (neo4j-admin import).
+    std::string csv_dialect = "default";
 };
 
 /// Writes a whole KnowledgeGraph in one format. Writers are stateless after construction: the same

@@ -27,7 +27,7 @@ contains stderr ".graphml"
 
 expect 2 "$IRKG" build "$SAMPLE" -o "$work/g.graphml" --format nope
 contains stderr '"nope"'
-contains stderr "graphml, jsonld"
+contains stderr "graphml, gexf, jsonld, csv"
 
 expect 2 "$IRKG" path "$work/graph.graphml" Blinken China
 contains stderr ".jsonld"
@@ -99,5 +99,11 @@ for format in text json; do
   contains stderr "irkg: error: no undirected path from person:antony-blinken (Antony Blinken, person) to person:vladimir-putin"
   [[ ! -s $work/stdout ]] || fail "path printed something without a path: $(cat "$work/stdout")"
 done
+
+# Export flavours are checked before any work.
+expect 2 "$IRKG" build "$SAMPLE" -o "$work/g.csv" --csv-dialect foo
+contains stderr "--csv-dialect"
+expect 2 "$IRKG" build "$SAMPLE" -o "$work/g.gexf" --gexf-version 9
+contains stderr "--gexf-version"
 
 finish

@@ -91,6 +91,18 @@ def build_outputs():
     return graphml, jsonld
 
 
+def build_with(name):
+    """Runs `$IRKG build SAMPLE --date DATE -o T/<name> -o T/graph.jsonld`; returns (T/<name>, T/graph.jsonld),
+    for checks of a format other than GraphML (name "graph.gexf", ...)."""
+    directory = _scratch_dir()
+    path = os.path.join(directory, name)
+    jsonld = os.path.join(directory, "graph.jsonld")
+    run_irkg("build", sample_path(), "--date", DATE, "-o", path, "-o", jsonld)
+    for written in (path, jsonld):
+        check(os.path.isfile(written) and os.path.getsize(written) > 0, f"irkg build did not write {written}")
+    return path, jsonld
+
+
 def extract_output():
     """Runs `$IRKG extract SAMPLE --date DATE -o T/triples.jsonl`; returns the path."""
     path = os.path.join(_scratch_dir(), "triples.jsonl")
@@ -146,3 +158,18 @@ def use_prebuilt_if_asked():
 def outputs():
     """(graphml path, jsonld path) of the sample article's graph."""
     return use_prebuilt_if_asked() or build_outputs()
+
+
+def csv_outputs():
+    """Runs `$IRKG build SAMPLE --date DATE -o T/graph.csv -o T/graph.jsonld`; returns
+    (edges csv path, nodes csv path, jsonld path). The nodes table is T/graph.nodes.csv."""
+    directory = _scratch_dir()
+    edges = os.path.join(directory, "graph.csv")
+    nodes = os.path.join(directory, "graph.nodes.csv")
+    jsonld = os.path.join(directory, "graph.jsonld")
+    run_irkg("build", sample_path(), "--date", DATE, "-o", edges, "-o", jsonld)
+    for path in (edges, nodes, jsonld):
+        check(os.path.isfile(path) and os.path.getsize(path) > 0, f"irkg build did not write {path}")
+    leftovers = sorted(set(os.listdir(directory)) - {"graph.csv", "graph.nodes.csv", "graph.jsonld"})
+    check(not leftovers, f"irkg build left other files beside its outputs: {leftovers}")
+    return edges, nodes, jsonld

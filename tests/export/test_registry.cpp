@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "export/csv_writer.hpp"
+#include "export/gexf_writer.hpp"
 #include "export/graphml_writer.hpp"
 #include "export/jsonld_reader.hpp"
 #include "export/jsonld_writer.hpp"
@@ -13,10 +15,12 @@
 using namespace irkg::exporter;
 
 TEST_CASE("the registry lists every format once, with its extensions") {
-    CHECK(format_names() == "graphml, jsonld");
-    REQUIRE(formats().size() == 2);
+    CHECK(format_names() == "graphml, gexf, jsonld, csv");
+    REQUIRE(formats().size() == 4);
     CHECK(formats()[0].name == "graphml");
-    CHECK(formats()[1].name == "jsonld");
+    CHECK(formats()[1].name == "gexf");
+    CHECK(formats()[2].name == "jsonld");
+    CHECK(formats()[3].name == "csv");
     for (const auto& format : formats()) {
         CHECK_FALSE(format.description.empty());
         CHECK_FALSE(format.extensions.empty());
@@ -27,19 +31,21 @@ TEST_CASE("the registry lists every format once, with its extensions") {
 TEST_CASE("format_for_path picks the format from the extension, case-insensitively") {
     CHECK(format_for_path("out/graph.graphml").name == "graphml");
     CHECK(format_for_path("GRAPH.GraphML").name == "graphml");
+    CHECK(format_for_path("graph.gexf").name == "gexf");
     CHECK(format_for_path("graph.jsonld").name == "jsonld");
     CHECK(format_for_path("graph.json-ld").name == "jsonld");
+    CHECK(format_for_path("Graph.CSV").name == "csv");
     CHECK_THROWS_WITH_AS(
         format_for_path("graph.gml"),
-        doctest::Contains("\"graph.gml\" from its name; use one of the extensions .graphml, .jsonld, .json-ld"),
+        doctest::Contains("\"graph.gml\" from its name; use one of the extensions .graphml, .gexf, .jsonld, .json-ld, .csv"),
         irkg::usage_error);
     CHECK_THROWS_AS(format_for_path("-"), irkg::usage_error);
     CHECK_THROWS_AS(format_for_path(".graphml"), irkg::usage_error);  // nothing before the extension
 }
 
 TEST_CASE("an unknown format name is an error that lists the valid ones") {
-    CHECK_THROWS_WITH_AS(format_named("gexf"),
-                         doctest::Contains("unknown output format \"gexf\"; valid formats: graphml, jsonld"),
+    CHECK_THROWS_WITH_AS(format_named("gml"),
+                         doctest::Contains("unknown output format \"gml\"; valid formats: graphml, gexf, jsonld, csv"),
                          irkg::usage_error);
     CHECK_THROWS_AS(make_writer("GraphML", {}), irkg::usage_error);
 }
@@ -47,7 +53,9 @@ TEST_CASE("an unknown format name is an error that lists the valid ones") {
 TEST_CASE("make_writer builds each format's writer") {
     const WriterOptions options{IRKG_SCHEMA_DIR};
     CHECK(dynamic_cast<GraphmlWriter*>(make_writer("graphml", options).get()) != nullptr);
+    CHECK(dynamic_cast<GexfWriter*>(make_writer("gexf", options).get()) != nullptr);
     CHECK(dynamic_cast<JsonldWriter*>(make_writer("jsonld", options).get()) != nullptr);
+    CHECK(dynamic_cast<CsvWriter*>(make_writer("csv", options).get()) != nullptr);
     CHECK_THROWS_AS(make_writer("jsonld", WriterOptions{"/nonexistent-irkg-schemas"}), irkg::lexicon_error);
 }
 
