@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "palette.hpp"
 #include "xml_text.hpp"
 
 namespace irkg::exporter {
@@ -41,27 +42,6 @@ constexpr std::array k_edge_attributes{
     Attribute{"goldstein", "goldstein", "double"},   Attribute{"symmetric", "symmetric", "boolean"},
     Attribute{"first_date", "first_date", "string"}, Attribute{"last_date", "last_date", "string"},
 };
-
-struct Rgb {
-    int r, g, b;
-};
-
-// One colour per entity type, the same as the GraphML writer's (Tableau 10).
-Rgb colour(EntityType type) {
-    switch (type) {
-        case EntityType::country:
-            return {31, 119, 180};
-        case EntityType::person:
-            return {255, 127, 14};
-        case EntityType::organization:
-            return {44, 160, 44};
-        case EntityType::location:
-            return {148, 103, 189};
-        case EntityType::other:
-            break;
-    }
-    return {127, 127, 127};
-}
 
 // Conflict to cooperation: linear from red at -10 through grey at 0 to green at +10.
 Rgb goldstein_colour(double goldstein) {
@@ -142,7 +122,7 @@ void write_node(const KnowledgeGraph& graph, Vertex v, const NodeSummary& summar
     attribute(out, "country", entity.country);
     out += "        </attvalues>\n";
     if (!summary.first.empty()) spells(out, {{summary.first, summary.last}});
-    color(out, colour(entity.type));
+    color(out, entity_colour(entity.type));
     out += fmt::format("        <viz:size value=\"{}\"/>\n",
                        number(10.0 + static_cast<double>(summary.mentions), "node size"));
     out += "      </node>\n";

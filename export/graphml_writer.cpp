@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "palette.hpp"
 #include "xml_text.hpp"
 
 namespace irkg::exporter {
@@ -54,26 +55,6 @@ constexpr std::array k_keys{
     Key{"e_evidence", "edge", "evidence", "string"},
 };
 
-struct Rgb {
-    int r, g, b;
-};
-
-// One colour per entity type (Tableau 10), so Gephi shows states, people and organisations apart.
-Rgb colour(EntityType type) {
-    switch (type) {
-        case EntityType::country:
-            return {31, 119, 180};
-        case EntityType::person:
-            return {255, 127, 14};
-        case EntityType::organization:
-            return {44, 160, 44};
-        case EntityType::location:
-            return {148, 103, 189};
-        case EntityType::other:
-            break;
-    }
-    return {127, 127, 127};
-}
 
 std::string number(double value, std::string_view what) {
     if (!std::isfinite(value)) throw input_error(fmt::format("GraphML: {} is not a finite number ({})", what, value));
@@ -125,7 +106,7 @@ void write_node(const KnowledgeGraph& graph, Vertex v, std::string& out) {
     node.data("n_type", graph::to_string(entity.type));
     node.data("n_country", entity.country);
     node.data("n_aliases", join(entity.aliases.begin(), entity.aliases.end()));
-    const Rgb rgb = colour(entity.type);
+    const Rgb rgb = entity_colour(entity.type);
     node.data("n_r", fmt::format("{}", rgb.r));
     node.data("n_g", fmt::format("{}", rgb.g));
     node.data("n_b", fmt::format("{}", rgb.b));
