@@ -76,17 +76,11 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
     common_.check_schema_dir();
     const ingest::Pipeline pipeline(common_.pipeline_options());
-    if (!common_.quiet)
-        for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
+    report_dictionaries(pipeline, common_.quiet, err);
 
     graph::KnowledgeGraph graph;
     ProblemLog problems(err);
-    const ingest::RunStats stats = pipeline.run(
-        inputs_, common_.read_options(),
-        [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
-            for (const auto& triple : triples) graph.add(triple);
-        },
-        problems.callback());
+    const ingest::RunStats stats = merge_inputs(pipeline, inputs_, common_.read_options(), graph, problems);
 
     exporter::WriterOptions writer_options;
     writer_options.schema_dir = common_.schemas;

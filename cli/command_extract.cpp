@@ -37,8 +37,7 @@ void ExtractCommand::run(std::ostream& out, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
     common_.check_schema_dir();
     const ingest::Pipeline pipeline(common_.pipeline_options());
-    if (!common_.quiet)
-        for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
+    report_dictionaries(pipeline, common_.quiet, err);
 
     // Opened before extracting, so an unwritable destination fails before the work.
     std::optional<exporter::AtomicFile> file;

@@ -133,16 +133,10 @@ graph::KnowledgeGraph PathCommand::load(std::ostream& err) const {
 
     common_.check_schema_dir();
     const ingest::Pipeline pipeline(common_.pipeline_options());
-    if (!common_.quiet)
-        for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
+    report_dictionaries(pipeline, common_.quiet, err);
     graph::KnowledgeGraph graph;
     ProblemLog problems(err);
-    const ingest::RunStats stats = pipeline.run(
-        {graph_}, common_.read_options(),
-        [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
-            for (const auto& triple : triples) graph.add(triple);
-        },
-        problems.callback());
+    const ingest::RunStats stats = merge_inputs(pipeline, {graph_}, common_.read_options(), graph, problems);
     // A path through a partly read input could mislead: bad data stops here.
     problems.throw_if_any(stats.articles);
     return graph;

@@ -82,6 +82,21 @@ ingest::ReadOptions CommonOptions::read_options() const {
     return options;
 }
 
+void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err) {
+    if (quiet) return;
+    for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
+}
+
+ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
+                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems) {
+    return pipeline.run(
+        inputs, read,
+        [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
+            for (const auto& triple : triples) graph.add(triple);
+        },
+        problems.callback());
+}
+
 std::function<void(const ingest::ReadProblem&)> ProblemLog::callback() {
     return [this](const ingest::ReadProblem& problem) {
         ++count_;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/knowledge_graph.hpp"
 #include "ingest/document_reader.hpp"
 #include "ingest/pipeline.hpp"
 
@@ -60,6 +61,13 @@ private:
     std::ostream& err_;
     std::uint64_t count_ = 0;
 };
+
+/// Prints what each CAMEO/PETRARCH dictionary added and skipped (one line each) unless `quiet`.
+void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err);
+
+/// Extracts every input and merges its triples into `graph`; bad records go to `problems`.
+ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
+                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems);
 
 /// The seconds since `start`, for summaries.
 double seconds_since(std::chrono::steady_clock::time_point start);
