@@ -4,6 +4,8 @@
 
 #include "command.hpp"
 #include "common_options.hpp"
+#include "filter_options.hpp"
+#include "output_options.hpp"
 
 namespace irkg::cli {
 
@@ -20,19 +22,16 @@ public:
     void run(std::ostream& out, std::ostream& err) override;
 
     const std::vector<std::string>& inputs() const { return inputs_; }
-    const std::vector<std::string>& outputs() const { return outputs_; }
+    const std::vector<std::string>& outputs() const { return outputs_.outputs(); }
     /// The format of each output, in the order of outputs(): --format, or each one's extension.
-    const std::vector<std::string>& output_formats() const { return output_formats_; }
+    const std::vector<std::string>& output_formats() const { return outputs_.formats(); }
     const CommonOptions& common() const { return common_; }
 
 private:
     CommonOptions common_;
+    FilterOptions filters_;
     std::vector<std::string> inputs_;
-    std::vector<std::string> outputs_;
-    std::string format_;
-    std::string gexf_version_ = "1.3";    ///< --gexf-version 1.3|1.2draft
-    std::string csv_dialect_ = "default";  ///< --csv-dialect default|neo4j
-    std::vector<std::string> output_formats_;
+    OutputOptions outputs_;
 };
 
 }  // namespace irkg::cli

@@ -18,18 +18,6 @@ namespace irkg::cli {
 
 namespace {
 
-bool ends_with_lower(std::string_view text, std::string_view suffix) {
-    return text.size() > suffix.size() && graph::fold_case(text.substr(text.size() - suffix.size())) == suffix;
-}
-
-std::string date_range(const graph::EdgeData& edge) {
-    const std::string first = edge.first_date();
-    const std::string last = edge.last_date();
-    if (first.empty() && last.empty()) return "undated";
-    if (first.empty() || last.empty() || first == last) return first.empty() ? last : first;
-    return first + " to " + last;
-}
-
 std::string modality_list(const graph::EdgeData& edge) {
     std::string out;
     for (auto m : edge.modalities()) out += (out.empty() ? "" : ", ") + std::string(graph::to_string(m));
@@ -96,6 +84,7 @@ void PathCommand::add_options(CLI::App& app) {
         ->capture_default_str();
     app.add_flag("--directed", directed_, "Follow relations only from subject to object");
     common_.add_to(app);
+    filters_.add_to(app);
     app.footer(
         about + "\n\n" +
         "JSON output (--format json), every key always present:\n"
@@ -117,36 +106,26 @@ void PathCommand::setup() {
     else
         throw usage_error(fmt::format("unknown path output format \"{}\"; valid formats: text, json", format_name_));
 
-    if (ends_with_lower(graph_, ".jsonld") || ends_with_lower(graph_, ".json-ld"))
-        source_ = Source::jsonld;
-    else if (graph_ == "-" || ends_with_lower(graph_, ".txt") || ends_with_lower(graph_, ".jsonl"))
-        source_ = Source::articles;
-    else
-        throw usage_error(
-            fmt::format("cannot read a graph from \"{}\": GRAPH is a .jsonld written by irkg build or "
-                        "article input (.txt, .jsonl, - for stdin)",
-                        graph_));
-}
-
-graph::KnowledgeGraph PathCommand::load(std::ostream& err) const {
-    if (source_ == Source::jsonld) return exporter::read_jsonld(graph_);
-
-    common_.check_schema_dir();
-    const ingest::Pipeline pipeline(common_.pipeline_options());
-    report_dictionaries(pipeline, common_.quiet, err);
-    graph::KnowledgeGraph graph;
-    ProblemLog problems(err);
-    const ingest::RunStats stats = merge_inputs(pipeline, {graph_}, common_.read_options(), graph, problems);
-    // A path through a partly read input could mislead: bad data stops here.
-    problems.throw_if_any(stats.articles);
-    return graph;
+    source_ = graph_source(graph_) == GraphSource::jsonld ? Source::jsonld : Source::articles;
+    filters_.validate();
 }
 
 void PathCommand::run(std::ostream& out, std::ostream& err) {
-    const graph::KnowledgeGraph graph = load(err);
+    graph::KnowledgeGraph graph = load_graph(graph_, common_, err);
+    // Resolve the ends in the whole graph, so a filter that drops one says so instead of "unknown".
+    std::string from_id, to_id;
+    {
+        const graph::EntityIndex full_index(graph);
+        from_id = graph.entity(full_index.resolve(from_)).id;
+        to_id = graph.entity(full_index.resolve(to_)).id;
+    }
+    const std::string filtered = filters_.apply(graph, common_.min_confidence, known_relations(common_.schemas));
+    for (const auto* id : {&from_id, &to_id})
+        if (!graph.find(*id))
+            throw query_error(fmt::format("{} has no relation left after the filters ({})", *id, filtered));
     const graph::EntityIndex index(graph);
-    const graph::Vertex from = index.resolve(from_);
-    const graph::Vertex to = index.resolve(to_);
+    const graph::Vertex from = *graph.find(from_id);
+    const graph::Vertex to = *graph.find(to_id);
 
     graph::ShortestPath path(graph, from, to, graph::ShortestPathOptions{directed_});
     path.run();
@@ -179,7 +158,7 @@ void write_path_text(const graph::KnowledgeGraph& graph, const graph::ShortestPa
         out << fmt::format("\n{}. {} {} {}\n", ++n, graph.entity(hop.from).label, arrow(edge, hop.forward),
                            graph.entity(hop.to).label);
         out << fmt::format("   {}, {} mention{} ({}), {}\n", edge.relation.category, edge.weight(),
-                           plural(edge.weight()), modalities, date_range(edge));
+                           plural(edge.weight()), modalities, edge.date_range());
         out << fmt::format("   evidence [{}, sentence {}]: \"{}\"\n", mention.evidence.doc, mention.evidence.sentence,
                            exporter::to_valid_utf8(mention.evidence.text));
     }

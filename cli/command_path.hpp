@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "common_options.hpp"
+#include "filter_options.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "graph/shortest_path.hpp"
 
@@ -36,9 +37,8 @@ public:
     const CommonOptions& common() const { return common_; }
 
 private:
-    graph::KnowledgeGraph load(std::ostream& err) const;
-
     CommonOptions common_;
+    FilterOptions filters_;
     std::string graph_;
     std::string from_;
     std::string to_;

@@ -8,6 +8,8 @@
 #include "command_build.hpp"
 #include "command_extract.hpp"
 #include "command_path.hpp"
+#include "command_render.hpp"
+#include "command_subgraph.hpp"
 #include "graph/errors.hpp"
 
 namespace irkg::cli {
@@ -18,6 +20,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     list.push_back(std::make_unique<ExtractCommand>());
     list.push_back(std::make_unique<BuildCommand>());
     list.push_back(std::make_unique<PathCommand>());
+    list.push_back(std::make_unique<SubgraphCommand>());
+    list.push_back(std::make_unique<RenderCommand>());
     return list;
 }
 

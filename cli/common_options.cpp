@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "export/jsonld_reader.hpp"
+#include "graph/entity_index.hpp"
 #include "graph/errors.hpp"
 
 namespace irkg::cli {
@@ -113,6 +115,38 @@ void ProblemLog::throw_if_any(std::uint64_t articles_read) const {
         fmt::format("{} bad record{} skipped (reported above), {} article{} read; fix the input, or use "
                     "--strict to stop at the first",
                     count_, plural(count_), articles_read, plural(articles_read)));
+}
+
+namespace {
+
+bool ends_with_lower(std::string_view text, std::string_view suffix) {
+    return text.size() > suffix.size() && graph::fold_case(text.substr(text.size() - suffix.size())) == suffix;
+}
+
+}  // namespace
+
+GraphSource graph_source(const std::string& graph_argument) {
+    if (ends_with_lower(graph_argument, ".jsonld") || ends_with_lower(graph_argument, ".json-ld"))
+        return GraphSource::jsonld;
+    if (graph_argument == "-" || ends_with_lower(graph_argument, ".txt") || ends_with_lower(graph_argument, ".jsonl"))
+        return GraphSource::articles;
+    throw usage_error(
+        fmt::format("cannot read a graph from \"{}\": GRAPH is a .jsonld written by irkg build or "
+                    "article input (.txt, .jsonl, - for stdin)",
+                    graph_argument));
+}
+
+graph::KnowledgeGraph load_graph(const std::string& graph_argument, const CommonOptions& common, std::ostream& err) {
+    if (graph_source(graph_argument) == GraphSource::jsonld) return exporter::read_jsonld(graph_argument);
+
+    common.check_schema_dir();
+    const ingest::Pipeline pipeline(common.pipeline_options());
+    report_dictionaries(pipeline, common.quiet, err);
+    graph::KnowledgeGraph graph;
+    ProblemLog problems(err);
+    const ingest::RunStats stats = merge_inputs(pipeline, {graph_argument}, common.read_options(), graph, problems);
+    problems.throw_if_any(stats.articles);
+    return graph;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {

@@ -69,6 +69,18 @@ void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostr
 ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
                               const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems);
 
+/// Where a command's GRAPH argument comes from: a .jsonld written by irkg, or article input
+/// (.txt, .jsonl, - for stdin) that is extracted and merged in memory.
+enum class GraphSource { jsonld, articles };
+
+/// The kind of `graph_argument`, from its name. Throws usage_error for anything else.
+GraphSource graph_source(const std::string& graph_argument);
+
+/// Reads the graph `graph_argument` names: a .jsonld is loaded, article input is extracted with
+/// `common`'s lexicons and merged. Bad article records stop the command (a partial graph could
+/// mislead a query): input_error after they are reported on `err`.
+graph::KnowledgeGraph load_graph(const std::string& graph_argument, const CommonOptions& common, std::ostream& err);
+
 /// The seconds since `start`, for summaries.
 double seconds_since(std::chrono::steady_clock::time_point start);
 

@@ -1,6 +1,5 @@
 #include "gexf_writer.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <ostream>
@@ -42,20 +41,6 @@ constexpr std::array k_edge_attributes{
     Attribute{"goldstein", "goldstein", "double"},   Attribute{"symmetric", "symmetric", "boolean"},
     Attribute{"first_date", "first_date", "string"}, Attribute{"last_date", "last_date", "string"},
 };
-
-// Conflict to cooperation: linear from red at -10 through grey at 0 to green at +10.
-Rgb goldstein_colour(double goldstein) {
-    constexpr Rgb red{214, 39, 40};
-    constexpr Rgb grey{160, 160, 160};
-    constexpr Rgb green{44, 160, 44};
-    const double t = std::clamp(goldstein / 10.0, -1.0, 1.0);
-    const Rgb& end = t < 0 ? red : green;
-    const double f = std::abs(t);
-    const auto mix = [f](int from, int to) {
-        return static_cast<int>(std::lround(static_cast<double>(from) + (static_cast<double>(to - from)) * f));
-    };
-    return {mix(grey.r, end.r), mix(grey.g, end.g), mix(grey.b, end.b)};
-}
 
 std::string number(double value, std::string_view what) {
     if (!std::isfinite(value)) throw input_error(fmt::format("GEXF: {} is not a finite number ({})", what, value));

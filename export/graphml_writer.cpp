@@ -53,6 +53,7 @@ constexpr std::array k_keys{
     Key{"e_confidence", "edge", "confidence", "double"},
     Key{"e_docs", "edge", "docs", "string"},
     Key{"e_evidence", "edge", "evidence", "string"},
+    Key{"e_sentence", "edge", "sentence", "long"},
 };
 
 
@@ -114,11 +115,11 @@ void write_node(const KnowledgeGraph& graph, Vertex v, std::string& out) {
     out += "    </node>\n";
 }
 
-void write_edge(const KnowledgeGraph& graph, Edge e, std::string& out) {
+/// One <edge>: the aggregated relation `data` of `e`, or (with --edges mentions) a one-mention copy of it.
+void write_edge(const KnowledgeGraph& graph, Edge e, const graph::EdgeData& data, const std::string& id,
+                bool one_mention, std::string& out) {
     const auto& store = graph.store();
-    const auto& data = graph.edge(e);
     const auto& relation = data.relation;
-    const std::string id = graph.edge_id(e);
     out += "    <edge id=\"";
     append_xml_escaped(out, id);
     out += "\" source=\"";
@@ -146,12 +147,29 @@ void write_edge(const KnowledgeGraph& graph, Edge e, std::string& out) {
     docs.erase("");
     edge.data("e_docs", join(docs.begin(), docs.end()));
     if (!data.mentions.empty()) edge.data("e_evidence", data.mentions.front().evidence.text);
+    if (one_mention && !data.mentions.empty())
+        edge.data("e_sentence", fmt::format("{}", data.mentions.front().evidence.sentence));
     out += "    </edge>\n";
+}
+
+void write_edges(const KnowledgeGraph& graph, Edge e, EdgeMode mode, std::string& out) {
+    const auto& data = graph.edge(e);
+    if (mode == EdgeMode::aggregated) {
+        write_edge(graph, e, data, graph.edge_id(e), false, out);
+        return;
+    }
+    // One edge per mention, in mention order; ids unique across the file ("<edge id>--m1", ...).
+    graph::EdgeData single{data.relation, {graph::Mention{}}};
+    std::size_t n = 0;
+    for (const auto& mention : data.mentions) {
+        single.mentions.front() = mention;
+        write_edge(graph, e, single, fmt::format("{}--m{}", graph.edge_id(e), ++n), true, out);
+    }
 }
 
 }  // namespace
 
-GraphmlWriter::GraphmlWriter(const WriterOptions& /*options*/) {}
+GraphmlWriter::GraphmlWriter(const WriterOptions& options) : edges_(options.edges) {}
 
 void GraphmlWriter::write(const KnowledgeGraph& graph, std::ostream& out) const {
     std::string chunk =
@@ -174,7 +192,7 @@ void GraphmlWriter::write(const KnowledgeGraph& graph, std::ostream& out) const 
         if (chunk.size() > (1u << 16)) flush();
     }
     for (Edge e : graph.sorted_edges()) {
-        write_edge(graph, e, chunk);
+        write_edges(graph, e, edges_, chunk);
         if (chunk.size() > (1u << 16)) flush();
     }
     chunk += "  </graph>\n</graphml>\n";

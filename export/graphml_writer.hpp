@@ -11,6 +11,9 @@ namespace irkg::exporter {
 /// the mentions on the node's edges). Edge data: label (the predicate, for Gephi), predicate,
 /// category, cameo, goldstein, weight (double, = mentions), mentions (int), first_date, last_date,
 /// modalities, confidence (mean), docs, evidence (the first mention's sentence).
+/// With WriterOptions::edges == mentions (--edges mentions), one edge per mention instead, id
+/// "<edge id>--m<n>" (n from 1 in mention order), weight and mentions 1, its own date, modality,
+/// confidence, article (docs), sentence text (evidence) and sentence index (sentence, long).
 /// Empty values are left out rather than written as empty elements, which networkx would not read.
 ///
 /// Nodes come in sorted_vertices() order and edges in sorted_edges() order, numbers in their
@@ -21,6 +24,9 @@ public:
     explicit GraphmlWriter(const WriterOptions& options = {});
     /// Throws irkg::input_error when a number is not finite (no reader accepts NaN alike).
     void write(const graph::KnowledgeGraph& graph, std::ostream& out) const override;
+
+private:
+    EdgeMode edges_ = EdgeMode::aggregated;
 };
 
 }  // namespace irkg::exporter

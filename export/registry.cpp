@@ -7,10 +7,12 @@
 
 #include "atomic_file.hpp"
 #include "csv_writer.hpp"
+#include "dot_writer.hpp"
 #include "graph/errors.hpp"
 #include "gexf_writer.hpp"
 #include "graphml_writer.hpp"
 #include "jsonld_writer.hpp"
+#include "nquads_writer.hpp"
 
 namespace irkg::exporter {
 
@@ -36,6 +38,9 @@ std::span<const Format> all_formats() {
                "CSV for pandas and Gephi's spreadsheet import: edges in the named file, nodes in <stem>.nodes.csv "
                "beside it (not stdout)",
                &make<CsvWriter>},
+        Format{"dot", {".dot", ".gv"}, "Graphviz DOT for dot, neato, sfdp (irkg render draws it)", &make<DotWriter>},
+        Format{"nquads", {".nq"}, "N-Quads for RDF stores: one named graph per source article", &make<NquadsWriter>},
+        Format{"ntriples", {".nt"}, "N-Triples: the N-Quads statements without graph names", &make<NtriplesWriter>},
     };
     return list;
 }

@@ -11,6 +11,9 @@ namespace irkg::exporter {
 /// The GEXF dialect: 1.3 (Gephi 0.9+, networkx 3.6+) or 1.2draft (older readers, networkx 2.8).
 enum class GexfVersion { v1_3, v1_2draft };
 
+/// Edges as relations (one per subject-predicate-object, weight = mentions) or one per mention.
+enum class EdgeMode { aggregated, mentions };
+
 /// What a writer may need besides the graph. Passed to every factory so that adding a field never
 /// changes a signature.
 struct WriterOptions {
@@ -24,6 +27,8 @@ struct WriterOptions {
     std::filesystem::path output = {};
     /// CsvWriter's header dialect: "default" (pandas, Gephi) or "neo4j" (neo4j-admin import).
     std::string csv_dialect = "default";
+    /// GraphmlWriter's edges: aggregated (the default) or one per mention (--edges mentions).
+    EdgeMode edges = EdgeMode::aggregated;
 };
 
 /// Writes a whole KnowledgeGraph in one format. Writers are stateless after construction: the same

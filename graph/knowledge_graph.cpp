@@ -37,6 +37,14 @@ std::string EdgeData::last_date() const {
     return best;
 }
 
+std::string EdgeData::date_range() const {
+    const std::string first = first_date();
+    const std::string last = last_date();
+    if (first.empty() && last.empty()) return "undated";
+    if (first.empty() || last.empty() || first == last) return first.empty() ? last : first;
+    return first + " to " + last;
+}
+
 double EdgeData::mean_confidence() const {
     if (mentions.empty()) return 0.0;
     double sum = std::accumulate(mentions.begin(), mentions.end(), 0.0,

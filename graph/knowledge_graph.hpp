@@ -29,6 +29,8 @@ struct EdgeData {
     /// Earliest start and latest end (or start) date among the mentions; empty when none is dated.
     std::string first_date() const;
     std::string last_date() const;
+    /// "2024-04-20 to 2024-04-28", one date when they are equal, "undated" when none is dated.
+    std::string date_range() const;
     /// The mean of the mentions' confidences, rounded to 6 decimal places; 0 when there are none.
     double mean_confidence() const;
     /// The distinct modalities of the mentions, in enum order.

@@ -38,7 +38,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 }  // namespace
 
 TEST_CASE("the command list: names, and an unknown name lists the valid ones") {
-    CHECK(irkg::cli::command_names() == "extract, build, path");
+    CHECK(irkg::cli::command_names() == "extract, build, path, subgraph, render");
     CHECK(irkg::cli::make_command("build")->name() == "build");
     try {
         irkg::cli::make_command("frobnicate");
@@ -125,6 +125,22 @@ TEST_CASE("build: an unknown format or extension lists the valid ones") {
     CHECK(contains(extension, ".graphml"));
 
     CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "-"}), "--format"));
+}
+
+TEST_CASE("build: filters take comma lists without swallowing inputs; --edges needs a GraphML output") {
+    BuildCommand filtered;
+    configure(filtered, {"a.txt", "--category", "consult,request", "b.txt", "--type", "country", "--since", "2024",
+                         "-o", "g.graphml", "--edges", "mentions", "-o", "g.jsonld"});
+    CHECK(filtered.inputs() == Args{"a.txt", "b.txt"});
+    CHECK(filtered.output_formats() == Args{"graphml", "jsonld"});
+
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.jsonld", "--edges", "mentions"}), "GraphML"));
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.graphml", "--edges", "some"}), "aggregated, mentions"));
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.graphml", "--until", "2024-02-30"}), "2024-02-30"));
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.graphml", "--modality", "maybe"}), "planned"));
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.graphml", "--type", "state"}), "country"));
+    CHECK(contains(usage_error_of<BuildCommand>({"a.txt", "-o", "g.graphml", "--around", "X", "--depth", "0"}),
+                   "--depth 0"));
 }
 
 TEST_CASE("path: GRAPH FROM TO are required; GRAPH's kind and the output format are checked") {

@@ -15,12 +15,15 @@
 using namespace irkg::exporter;
 
 TEST_CASE("the registry lists every format once, with its extensions") {
-    CHECK(format_names() == "graphml, gexf, jsonld, csv");
-    REQUIRE(formats().size() == 4);
+    CHECK(format_names() == "graphml, gexf, jsonld, csv, dot, nquads, ntriples");
+    REQUIRE(formats().size() == 7);
     CHECK(formats()[0].name == "graphml");
     CHECK(formats()[1].name == "gexf");
     CHECK(formats()[2].name == "jsonld");
     CHECK(formats()[3].name == "csv");
+    CHECK(formats()[4].name == "dot");
+    CHECK(formats()[5].name == "nquads");
+    CHECK(formats()[6].name == "ntriples");
     for (const auto& format : formats()) {
         CHECK_FALSE(format.description.empty());
         CHECK_FALSE(format.extensions.empty());
@@ -35,6 +38,10 @@ TEST_CASE("format_for_path picks the format from the extension, case-insensitive
     CHECK(format_for_path("graph.jsonld").name == "jsonld");
     CHECK(format_for_path("graph.json-ld").name == "jsonld");
     CHECK(format_for_path("Graph.CSV").name == "csv");
+    CHECK(format_for_path("graph.nq").name == "nquads");
+    CHECK(format_for_path("graph.nt").name == "ntriples");
+    CHECK(format_for_path("graph.gv").name == "dot");
+    CHECK(format_for_path("graph.DOT").name == "dot");
     CHECK_THROWS_WITH_AS(
         format_for_path("graph.gml"),
         doctest::Contains("\"graph.gml\" from its name; use one of the extensions .graphml, .gexf, .jsonld, .json-ld, .csv"),
