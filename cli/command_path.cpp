@@ -5,65 +5,15 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "commands.hpp"
+#include "query_output.hpp"
 #include "export/jsonld_reader.hpp"
 #include "export/utf8_text.hpp"
 #include "graph/entity_index.hpp"
 #include "graph/errors.hpp"
 
 namespace irkg::cli {
-
-namespace {
-
-std::string modality_list(const graph::EdgeData& edge) {
-    std::string out;
-    for (auto m : edge.modalities()) out += (out.empty() ? "" : ", ") + std::string(graph::to_string(m));
-    return out;
-}
-
-std::string arrow(const graph::EdgeData& edge, bool forward) {
-    const std::string& p = edge.relation.predicate;
-    if (edge.relation.symmetric) return "<--" + p + "-->";
-    return forward ? "--" + p + "-->" : "<--" + p + "--";
-}
-
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void json_string(JsonWriter& w, std::string_view text) {
-    const std::string clean = exporter::to_valid_utf8(text);
-    w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
-}
-
-void json_member(JsonWriter& w, std::string_view key, std::string_view value) {
-    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-    json_string(w, value);
-}
-
-void json_key(JsonWriter& w, std::string_view key) { w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())); }
-
-void json_entity(JsonWriter& w, std::string_view key, const graph::Entity& e) {
-    json_key(w, key);
-    w.StartObject();
-    json_member(w, "id", e.id);
-    json_member(w, "label", e.label);
-    json_member(w, "type", graph::to_string(e.type));
-    json_member(w, "country", e.country);
-    w.EndObject();
-}
-
-}  // namespace
-
-const graph::Mention& representative_mention(const graph::EdgeData& edge) {
-    static const graph::Mention none{};
-    if (edge.mentions.empty()) return none;
-    // max_element returns the first of equal maxima, and mentions are kept in mention order.
-    return *std::max_element(
-        edge.mentions.begin(), edge.mentions.end(),
-        [](const graph::Mention& a, const graph::Mention& b) { return a.confidence < b.confidence; });
-}
 
 void PathCommand::add_options(CLI::App& app) {
     const std::string about =
@@ -157,7 +107,7 @@ void write_path_text(const graph::KnowledgeGraph& graph, const graph::ShortestPa
         const std::string modalities = modality_list(edge);
         out << fmt::format("\n{}. {} {} {}\n", ++n, graph.entity(hop.from).label, arrow(edge, hop.forward),
                            graph.entity(hop.to).label);
-        out << fmt::format("   {}, {} mention{} ({}), {}\n", edge.relation.category, edge.weight(),
+        out << fmt::format("   {}, {} mention{} ({}), {}\n", edge.relation->category, edge.weight(),
                            plural(edge.weight()), modalities, edge.date_range());
         out << fmt::format("   evidence [{}, sentence {}]: \"{}\"\n", mention.evidence.doc, mention.evidence.sentence,
                            exporter::to_valid_utf8(mention.evidence.text));
@@ -185,15 +135,15 @@ void write_path_json(const graph::KnowledgeGraph& graph, const graph::ShortestPa
         json_member(w, "from", graph.entity(hop.from).id);
         json_member(w, "to", graph.entity(hop.to).id);
         json_member(w, "subject", graph.entity(boost::source(hop.edge, store)).id);
-        json_member(w, "predicate", edge.relation.predicate);
+        json_member(w, "predicate", edge.relation->predicate);
         json_member(w, "object", graph.entity(boost::target(hop.edge, store)).id);
         json_member(w, "direction", hop.forward ? "forward" : "backward");
         json_key(w, "symmetric");
-        w.Bool(edge.relation.symmetric);
-        json_member(w, "category", edge.relation.category);
-        json_member(w, "cameo", edge.relation.cameo);
+        w.Bool(edge.relation->symmetric);
+        json_member(w, "category", edge.relation->category);
+        json_member(w, "cameo", edge.relation->cameo);
         json_key(w, "goldstein");
-        w.Double(edge.relation.goldstein);
+        w.Double(edge.relation->goldstein);
         json_key(w, "mentions");
         w.Uint64(edge.weight());
         json_key(w, "modalities");
@@ -203,17 +153,7 @@ void write_path_json(const graph::KnowledgeGraph& graph, const graph::ShortestPa
         json_member(w, "first_date", edge.first_date());
         json_member(w, "last_date", edge.last_date());
         json_key(w, "evidence");
-        w.StartObject();
-        json_member(w, "doc", mention.evidence.doc);
-        json_key(w, "sentence");
-        w.Uint(mention.evidence.sentence);
-        json_member(w, "text", mention.evidence.text);
-        json_key(w, "span");
-        w.StartArray();
-        w.Uint64(mention.evidence.begin);
-        w.Uint64(mention.evidence.end);
-        w.EndArray();
-        w.EndObject();
+        json_evidence(w, mention.evidence);
         w.EndObject();
     }
     w.EndArray();

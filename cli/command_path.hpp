@@ -48,10 +48,6 @@ private:
     OutputFormat output_format_ = OutputFormat::text;
 };
 
-/// The mention a path shows for `edge`: the most confident, the earliest of equals (mention order);
-/// an empty mention for an edge without any (which irkg never writes).
-const graph::Mention& representative_mention(const graph::EdgeData& edge);
-
 /// Writes `path` (already run and found) as text: a header saying whether edges were followed in
 /// both directions, then one block per hop.
 void write_path_text(const graph::KnowledgeGraph& graph, const graph::ShortestPath& path, graph::Vertex from,

@@ -106,8 +106,8 @@ graph::GraphFilter FilterOptions::resolve(const graph::KnowledgeGraph& graph, do
         predicates.insert(r.predicate);
     }
     for (const auto e : graph.sorted_edges()) {
-        categories.insert(graph.edge(e).relation.category);
-        predicates.insert(graph.edge(e).relation.predicate);
+        categories.insert(graph.edge(e).relation->category);
+        predicates.insert(graph.edge(e).relation->predicate);
     }
     for (const auto& c : categories_)
         if (!categories.contains(c))

@@ -122,7 +122,7 @@ void CsvWriter::write_edges(const KnowledgeGraph& graph, std::ostream& out) cons
     std::string chunk(neo4j_ ? k_neo4j_edges_header : k_edges_header);
     for (Edge e : graph.sorted_edges()) {
         const auto& data = graph.edge(e);
-        const auto& relation = data.relation;
+        const auto& relation = *data.relation;
         const std::string id = graph.edge_id(e);
         const std::string goldstein = number(relation.goldstein, fmt::format("goldstein of edge {}", id));
         const std::string confidence = data.mentions.empty()

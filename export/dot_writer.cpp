@@ -53,7 +53,7 @@ void write_node(const KnowledgeGraph& graph, Vertex v, std::size_t mentions, std
 void write_edge(const KnowledgeGraph& graph, Edge e, std::string& out) {
     const auto& store = graph.store();
     const auto& data = graph.edge(e);
-    const auto& relation = data.relation;
+    const auto& relation = *data.relation;
     if (!std::isfinite(relation.goldstein))
         throw input_error(
             fmt::format("DOT: goldstein of edge {} is not a finite number ({})", graph.edge_id(e), relation.goldstein));

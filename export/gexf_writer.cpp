@@ -119,7 +119,7 @@ void write_node(const KnowledgeGraph& graph, Vertex v, const NodeSummary& summar
 void write_edge(const KnowledgeGraph& graph, Edge e, const std::set<Spell>& dated, bool v13, std::string& out) {
     const auto& store = graph.store();
     const auto& data = graph.edge(e);
-    const auto& relation = data.relation;
+    const auto& relation = *data.relation;
     const std::string id = graph.edge_id(e);
     out += "      <edge id=\"";
     append_xml_escaped(out, id);

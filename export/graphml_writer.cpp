@@ -119,7 +119,7 @@ void write_node(const KnowledgeGraph& graph, Vertex v, std::string& out) {
 void write_edge(const KnowledgeGraph& graph, Edge e, const graph::EdgeData& data, const std::string& id,
                 bool one_mention, std::string& out) {
     const auto& store = graph.store();
-    const auto& relation = data.relation;
+    const auto& relation = *data.relation;
     out += "    <edge id=\"";
     append_xml_escaped(out, id);
     out += "\" source=\"";

@@ -84,11 +84,11 @@ std::vector<std::pair<std::string_view, std::string_view>> direct_triples(const 
     const auto& store = graph.store();
     std::vector<std::pair<std::string_view, std::string_view>> out;
     for (Edge e : boost::make_iterator_range(boost::out_edges(v, store))) {
-        const auto& predicate = graph.edge(e).relation.predicate;
+        const auto& predicate = graph.edge(e).relation->predicate;
         if (terms.count(predicate)) out.emplace_back(predicate, graph.entity(boost::target(e, store)).id);
     }
     for (Edge e : boost::make_iterator_range(boost::in_edges(v, store))) {
-        const auto& relation = graph.edge(e).relation;
+        const auto& relation = *graph.edge(e).relation;
         if (relation.symmetric && terms.count(relation.predicate))
             out.emplace_back(relation.predicate, graph.entity(boost::source(e, store)).id);
     }
@@ -144,7 +144,7 @@ void write_mention(JsonWriter& w, const graph::Mention& mention, std::string_vie
 void write_statement(JsonWriter& w, const KnowledgeGraph& graph, Edge e) {
     const auto& store = graph.store();
     const auto& data = graph.edge(e);
-    const auto& relation = data.relation;
+    const auto& relation = *data.relation;
     const std::string id = graph.edge_id(e);
     w.StartObject();
     member(w, "id", jsonld::statement_iri(id));
@@ -214,7 +214,7 @@ void JsonldWriter::write(const KnowledgeGraph& graph, std::ostream& out) const {
     auto& allocator = context.GetAllocator();
     std::set<std::string> predicates;
     for (Edge e : boost::make_iterator_range(boost::edges(graph.store())))
-        predicates.insert(graph.edge(e).relation.predicate);
+        predicates.insert(graph.edge(e).relation->predicate);
     std::set<std::string> terms;
     for (const auto& predicate : predicates) {
         if (!jsonld::is_term_shaped(predicate) || context.HasMember(predicate)) continue;

@@ -290,7 +290,7 @@ public:
     void statement(const KnowledgeGraph& graph, Edge e) {
         const auto& store = graph.store();
         const auto& data = graph.edge(e);
-        const auto& relation = data.relation;
+        const auto& relation = *data.relation;
         const std::string id = graph.edge_id(e);
         const std::string subject_iri = jsonld::entity_iri(graph.entity(boost::source(e, store)).id);
         const std::string object_iri = jsonld::entity_iri(graph.entity(boost::target(e, store)).id);

@@ -116,8 +116,8 @@ KnowledgeGraph apply_filter(const KnowledgeGraph& graph, const GraphFilter& f) {
         const EdgeData& data = graph.edge(e);
         const Vertex s = boost::source(e, store), t = boost::target(e, store);
         if (!type_ok[s] || !type_ok[t]) continue;
-        if (!f.categories.empty() && !contains(f.categories, data.relation.category)) continue;
-        if (!f.predicates.empty() && !contains(f.predicates, data.relation.predicate)) continue;
+        if (!f.categories.empty() && !contains(f.categories, data.relation->category)) continue;
+        if (!f.predicates.empty() && !contains(f.predicates, data.relation->predicate)) continue;
         std::vector<Mention> mentions;
         for (const auto& m : data.mentions)
             if (keeps_mention(f, m)) mentions.push_back(m);
@@ -174,7 +174,7 @@ KnowledgeGraph apply_filter(const KnowledgeGraph& graph, const GraphFilter& f) {
     for (const auto& k : kept) {
         const Vertex s = boost::source(k.edge, store), t = boost::target(k.edge, store);
         if (!near[s] || !near[t]) continue;
-        for (const auto& m : k.mentions) out.add_mention(mapped[s], graph.edge(k.edge).relation, mapped[t], m);
+        for (const auto& m : k.mentions) out.add_mention(mapped[s], *graph.edge(k.edge).relation, mapped[t], m);
     }
     return out;
 }

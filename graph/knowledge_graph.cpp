@@ -64,7 +64,7 @@ std::vector<Modality> EdgeData::modalities() const {
 KnowledgeGraph::KnowledgeGraph() : store_(std::make_unique<Store>()) {}
 
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
-    : store_(std::make_unique<Store>(*other.store_)), by_id_(other.by_id_) {
+    : store_(std::make_unique<Store>(*other.store_)), by_id_(other.by_id_), relations_(other.relations_) {
     rebuild_edge_index();
 }
 
@@ -76,12 +76,14 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
     : store_(std::exchange(other.store_, std::make_unique<Store>())),
       by_id_(std::exchange(other.by_id_, {})),
+      relations_(std::exchange(other.relations_, {})),
       by_key_(std::exchange(other.by_key_, {})) {}
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
     if (this != &other) {
         store_ = std::exchange(other.store_, std::make_unique<Store>());
         by_id_ = std::exchange(other.by_id_, {});
+        relations_ = std::exchange(other.relations_, {});
         by_key_ = std::exchange(other.by_key_, {});
     }
     return *this;
@@ -91,9 +93,22 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::rebuild_edge_index() {
     by_key_.clear();
+    by_key_.reserve(boost::num_edges(*store_));
     for (Edge e : boost::make_iterator_range(boost::edges(*store_)))
-        by_key_.emplace(
-            std::make_tuple(boost::source(e, *store_), (*store_)[e].relation.predicate, boost::target(e, *store_)), e);
+        by_key_.emplace(EdgeKey{boost::source(e, *store_), (*store_)[e].relation.get(), boost::target(e, *store_)}, e);
+}
+
+std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
+    std::size_t h = std::hash<const RelationType*>{}(key.relation);
+    h ^= std::hash<std::size_t>{}(key.subject) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= std::hash<std::size_t>{}(key.object) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+const std::shared_ptr<const RelationType>& KnowledgeGraph::intern(const RelationType& relation) {
+    auto [it, inserted] = relations_.try_emplace(relation.predicate);
+    if (inserted) it->second = std::make_shared<const RelationType>(relation);
+    return it->second;
 }
 
 Vertex KnowledgeGraph::add_entity(const Entity& entity) {
@@ -114,13 +129,14 @@ Vertex KnowledgeGraph::add_entity(const Entity& entity) {
 
 Edge KnowledgeGraph::add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention) {
     Store& store = *store_;
-    if (relation.symmetric && store[object].entity.id < store[subject].entity.id) std::swap(subject, object);
-    auto key = std::make_tuple(subject, relation.predicate, object);
+    const auto& shared = intern(relation);
+    if (shared->symmetric && store[object].entity.id < store[subject].entity.id) std::swap(subject, object);
+    const EdgeKey key{subject, shared.get(), object};
     auto it = by_key_.find(key);
     Edge e;
     if (it == by_key_.end()) {
-        e = boost::add_edge(subject, object, EdgeData{relation, {}}, store).first;
-        by_key_.emplace(std::move(key), e);
+        e = boost::add_edge(subject, object, EdgeData{shared, {}}, store).first;
+        by_key_.emplace(key, e);
     } else {
         e = it->second;
     }
@@ -146,7 +162,7 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
     for (Edge e : boost::make_iterator_range(boost::edges(theirs))) {
         Vertex s = *find(theirs[boost::source(e, theirs)].entity.id);
         Vertex o = *find(theirs[boost::target(e, theirs)].entity.id);
-        for (const auto& m : theirs[e].mentions) add_mention(s, theirs[e].relation, o, m);
+        for (const auto& m : theirs[e].mentions) add_mention(s, *theirs[e].relation, o, m);
     }
 }
 
@@ -177,8 +193,8 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
         const auto& sa = entity(boost::source(a, store)).id;
         const auto& sb = entity(boost::source(b, store)).id;
         if (sa != sb) return sa < sb;
-        if (store[a].relation.predicate != store[b].relation.predicate)
-            return store[a].relation.predicate < store[b].relation.predicate;
+        if (store[a].relation->predicate != store[b].relation->predicate)
+            return store[a].relation->predicate < store[b].relation->predicate;
         return entity(boost::target(a, store)).id < entity(boost::target(b, store)).id;
     });
     return out;
@@ -186,7 +202,7 @@ std::vector<Edge> KnowledgeGraph::sorted_edges() const {
 
 std::string KnowledgeGraph::edge_id(Edge e) const {
     const Store& store = *store_;
-    return entity(boost::source(e, store)).id + "--" + store[e].relation.predicate + "--" +
+    return entity(boost::source(e, store)).id + "--" + store[e].relation->predicate + "--" +
            entity(boost::target(e, store)).id;
 }
 

@@ -22,7 +22,9 @@ struct VertexData {
 
 /// One merged relation: every mention of (subject, predicate, object).
 struct EdgeData {
-    RelationType relation;          ///< a copy, so a graph loaded from a file needs no ontology
+    /// The graph's own copy of the relation type, shared by every edge with the same predicate (a graph
+    /// loaded from a file needs no ontology, and a million edges do not hold a million copies).
+    std::shared_ptr<const RelationType> relation;
     std::vector<Mention> mentions;  ///< sorted by mention_less, unique
 
     std::size_t weight() const { return mentions.size(); }
@@ -58,6 +60,10 @@ public:
 
     /// Adds `entity` or merges it into the vertex with the same id.
     Vertex add_entity(const Entity& entity);
+    /// The graph's shared copy of `relation`, keyed by predicate: the first definition of a predicate
+    /// the graph sees is the one it keeps.
+    const std::shared_ptr<const RelationType>& intern(const RelationType& relation);
+
     /// Adds one mention of `relation` between two existing vertices. A mention with the same key
     /// (mention_less) as one already there is the same mention: of the two, the one greater by
     /// (confidence, modality, end date, time text, sentence text) is kept, so the result does not
@@ -87,9 +93,20 @@ public:
 private:
     void rebuild_edge_index();
 
+    struct EdgeKey {
+        Vertex subject;
+        const RelationType* relation;  ///< interned: one pointer per predicate
+        Vertex object;
+        bool operator==(const EdgeKey&) const = default;
+    };
+    struct EdgeKeyHash {
+        std::size_t operator()(const EdgeKey& key) const;
+    };
+
     std::unique_ptr<Store> store_;
     std::unordered_map<std::string, Vertex> by_id_;
-    std::map<std::tuple<Vertex, std::string, Vertex>, Edge> by_key_;
+    std::unordered_map<std::string, std::shared_ptr<const RelationType>> relations_;
+    std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key_;
 };
 
 }  // namespace irkg::graph

@@ -24,7 +24,7 @@ std::vector<PathHop> ordered_steps(const KnowledgeGraph& graph, Vertex from, boo
         const EdgeData& data = graph.edge(h.edge);
         // Negated weight: more mentions first.
         return std::make_tuple(std::string_view(graph.entity(h.to).id), -static_cast<long long>(data.weight()),
-                               std::string_view(data.relation.predicate), !h.forward);
+                               std::string_view(data.relation->predicate), !h.forward);
     };
     std::sort(steps.begin(), steps.end(), [&](const PathHop& a, const PathHop& b) { return key(a) < key(b); });
     return steps;

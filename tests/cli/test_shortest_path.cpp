@@ -25,7 +25,7 @@ Vertex v(const KnowledgeGraph& g, const std::string& id) {
 std::vector<std::string> describe(const KnowledgeGraph& g, const ShortestPath& path) {
     std::vector<std::string> out;
     for (const auto& hop : path.hops())
-        out.push_back(g.entity(hop.from).id + (hop.forward ? " >" : " <") + g.edge(hop.edge).relation.predicate + " " +
+        out.push_back(g.entity(hop.from).id + (hop.forward ? " >" : " <") + g.edge(hop.edge).relation->predicate + " " +
                       g.entity(hop.to).id);
     return out;
 }

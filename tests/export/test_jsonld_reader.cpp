@@ -58,9 +58,9 @@ TEST_CASE("the reader accepts what the writer writes") {
         if (g.edge_id(e) != "person:antony-blinken--meets--person:wang-yi") continue;
         found = true;
         const auto& data = g.edge(e);
-        CHECK(data.relation.symmetric);
-        CHECK(data.relation.goldstein == 1.0);
-        CHECK(data.relation.description == "Meets in person.");
+        CHECK(data.relation->symmetric);
+        CHECK(data.relation->goldstein == 1.0);
+        CHECK(data.relation->description == "Meets in person.");
         REQUIRE(data.mentions.size() == 2);
         CHECK(data.mentions[0].modality == irkg::graph::Modality::planned);
         CHECK(data.mentions[0].time == irkg::graph::TimeSpan{"from Wednesday to Friday", "2024-04-24", "2024-04-26"});

@@ -28,7 +28,7 @@ std::vector<std::string> edges(const graph::KnowledgeGraph& g) {
 std::size_t mentions_of(const graph::KnowledgeGraph& g, std::string_view predicate) {
     std::size_t n = 0;
     for (auto e : g.sorted_edges())
-        if (g.edge(e).relation.predicate == predicate) n += g.edge(e).weight();
+        if (g.edge(e).relation->predicate == predicate) n += g.edge(e).weight();
     return n;
 }
 

@@ -58,8 +58,8 @@ std::string dump(const KnowledgeGraph& g) {
     }
     for (auto edge : g.sorted_edges()) {
         const auto& data = g.edge(edge);
-        out += fmt::format("E {} ({} {} {})\n", g.edge_id(edge), data.relation.category, data.relation.cameo,
-                           data.relation.goldstein);
+        out += fmt::format("E {} ({} {} {})\n", g.edge_id(edge), data.relation->category, data.relation->cameo,
+                           data.relation->goldstein);
         for (const auto& m : data.mentions)
             out += fmt::format("  M {} {} {} {} {} {} {} {} {}\n", irkg::graph::to_string(m.modality), m.time.text,
                                m.time.start, m.time.end, m.evidence.doc, m.evidence.sentence, m.evidence.begin,
@@ -136,8 +136,8 @@ TEST_CASE("add puts both entities and one mention in the graph") {
     REQUIRE(edges.size() == 2);
     CHECK(g.edge_id(edges[0]) == "person:antony-blinken--meets--person:wang-yi");
     CHECK(g.edge_id(edges[1]) == "person:antony-blinken--visits--country:CHN");
-    CHECK(g.edge(edges[1]).relation.goldstein == 1.9);
-    CHECK(g.edge(edges[1]).relation.mode == "visit");
+    CHECK(g.edge(edges[1]).relation->goldstein == 1.9);
+    CHECK(g.edge(edges[1]).relation->mode == "visit");
 }
 
 TEST_CASE("merge is commutative, associative and idempotent") {
@@ -244,7 +244,7 @@ TEST_CASE("mentions are kept sorted by date, document, sentence and span, and un
 }
 
 TEST_CASE("first and last date span every dated mention") {
-    irkg::graph::EdgeData data{accuses(), {}};
+    irkg::graph::EdgeData data{std::make_shared<const irkg::graph::RelationType>(accuses()), {}};
     CHECK(data.first_date().empty());
     CHECK(data.last_date().empty());
     CHECK(data.mean_confidence() == 0.0);
@@ -364,4 +364,24 @@ TEST_CASE("a copied or moved graph stays consistent and independent") {
     CHECK(assigned.num_relations() == 2);
     CHECK(assigned.num_mentions() == 3);
     CHECK(dump(original) == before);
+}
+
+TEST_CASE("edges with one predicate share one relation type, in copies too") {
+    KnowledgeGraph g;
+    const auto a = g.add_entity(entity("country:CHN", "China", EntityType::country, "CHN"));
+    const auto b = g.add_entity(entity("country:USA", "United States", EntityType::country, "USA"));
+    const auto c = g.add_entity(entity("country:RUS", "Russia", EntityType::country, "RUS"));
+    const auto ab = g.add_mention(a, visits(), b, mention("d", 0, 0));
+    const auto bc = g.add_mention(b, visits(), c, mention("d", 1, 0));
+    const auto ac = g.add_mention(a, accuses(), c, mention("d", 2, 0));
+    CHECK(g.edge(ab).relation.get() == g.edge(bc).relation.get());
+    CHECK(g.edge(ab).relation.get() != g.edge(ac).relation.get());
+    CHECK(g.edge(ab).relation.get() != &visits());  // the graph's own copy
+    CHECK(*g.edge(ab).relation->predicate.data() == 'v');
+    // A copy finds its edges again by (subject, predicate, object): one more mention, no new edge.
+    KnowledgeGraph copy = g;
+    copy.add_mention(*copy.find("country:USA"), visits(), *copy.find("country:RUS"), mention("e", 0, 0));
+    CHECK(copy.num_relations() == 3);
+    CHECK(copy.num_mentions() == 4);
+    CHECK(g.num_mentions() == 3);
 }
