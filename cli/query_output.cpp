@@ -1,6 +1,10 @@
 #include "query_output.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iostream>
+
+#include <unistd.h>
 
 #include "export/utf8_text.hpp"
 
@@ -61,6 +65,24 @@ const graph::Mention& representative_mention(const graph::EdgeData& edge) {
     return *std::max_element(
         edge.mentions.begin(), edge.mentions.end(),
         [](const graph::Mention& a, const graph::Mention& b) { return a.confidence < b.confidence; });
+}
+
+}  // namespace irkg::cli
+
+namespace irkg::cli {
+
+Colour::Colour(const std::ostream& out)
+    : enabled_(&out == &std::cout && ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr) {}
+
+std::string Colour::wrap(std::string_view code, std::string_view text) const {
+    if (!enabled_) return std::string(text);
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+}
+
+std::string Colour::by_goldstein(double goldstein, std::string_view text) const {
+    if (goldstein < 0) return red(text);
+    if (goldstein > 0) return green(text);
+    return std::string(text);
 }
 
 }  // namespace irkg::cli
