@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "progress.hpp"
 #include "export/atomic_file.hpp"
 #include "export/triple_writer.hpp"
 
@@ -44,13 +45,16 @@ void ExtractCommand::run(std::ostream& out, std::ostream& err) {
     if (!output_.empty() && output_ != "-") file.emplace(output_);
     std::ostream& sink = file ? file->stream() : out;
 
-    ProblemLog problems(err);
+    ProblemLog problems(err, common_.max_errors);
+    Progress progress(err, common_.quiet, inputs_);
     const ingest::RunStats stats = pipeline.run(
         inputs_, common_.read_options(),
         [&sink](const ingest::Article&, std::vector<graph::Triple>&& triples) {
             for (const auto& triple : triples) exporter::write_triple(triple, sink);
         },
-        problems.callback());
+        problems.callback(), common_.thread_count(),
+        [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); });
+    progress.finish();
     if (file)
         file->commit();
     else

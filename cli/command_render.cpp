@@ -21,6 +21,7 @@
 
 #include "commands.hpp"
 #include "export/atomic_file.hpp"
+#include "export/temporary_files.hpp"
 #include "export/dot_writer.hpp"
 #include "graph/entity_index.hpp"
 #include "graph/errors.hpp"
@@ -64,10 +65,12 @@ public:
                                           std::strerror(errno)));
         ::close(fd);
         path_ = name;
+        slot_ = exporter::register_temporary(path_.c_str());  // removed on SIGINT/SIGTERM too
     }
     ~TemporaryFile() {
         std::error_code ignored;
         std::filesystem::remove(path_, ignored);
+        exporter::unregister_temporary(slot_);
     }
     TemporaryFile(const TemporaryFile&) = delete;
     TemporaryFile& operator=(const TemporaryFile&) = delete;
@@ -76,6 +79,7 @@ public:
 
 private:
     std::filesystem::path path_;
+    int slot_ = -1;
 };
 
 /// The exit-code paragraph, with what render adds to codes 1 and 2.

@@ -7,9 +7,14 @@
 
 #include "command_build.hpp"
 #include "command_extract.hpp"
+#include "command_find.hpp"
+#include "command_merge.hpp"
+#include "command_neighbors.hpp"
 #include "command_path.hpp"
 #include "command_render.hpp"
+#include "command_stats.hpp"
 #include "command_subgraph.hpp"
+#include "command_timeline.hpp"
 #include "graph/errors.hpp"
 
 namespace irkg::cli {
@@ -19,9 +24,14 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(std::make_unique<ExtractCommand>());
     list.push_back(std::make_unique<BuildCommand>());
+    list.push_back(std::make_unique<MergeCommand>());
     list.push_back(std::make_unique<PathCommand>());
     list.push_back(std::make_unique<SubgraphCommand>());
     list.push_back(std::make_unique<RenderCommand>());
+    list.push_back(std::make_unique<NeighborsCommand>());
+    list.push_back(std::make_unique<TimelineCommand>());
+    list.push_back(std::make_unique<FindCommand>());
+    list.push_back(std::make_unique<StatsCommand>());
     return list;
 }
 

@@ -2,11 +2,13 @@
 
 #include <ostream>
 #include <system_error>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "export/jsonld_reader.hpp"
+#include "progress.hpp"
 #include "graph/entity_index.hpp"
 #include "graph/errors.hpp"
 
@@ -40,6 +42,19 @@ void CommonOptions::add_to(CLI::App& app) {
     app.add_option("--min-confidence", min_confidence,
                    "Keep only triples with at least this confidence (0 to 1; see README, Confidence)")
         ->type_name("X");
+    app.add_option("-j,--threads", threads, "Extraction threads (default: one per core); output is the same for any N")
+        ->type_name("N");
+    app.add_option("--invalid-utf8", invalid_utf8,
+                   "Article text that is not UTF-8: replace (bad bytes become U+FFFD) or reject (a bad record, "
+                   "reported with the byte offset)")
+        ->type_name("replace|reject")
+        ->capture_default_str();
+    app.add_option("--max-article-bytes", max_article_bytes,
+                   "Articles with more text are bad records (0: no limit)")
+        ->type_name("N")
+        ->capture_default_str();
+    app.add_option("--max-errors", max_errors, "Stop after N bad records (default: report and skip them all)")
+        ->type_name("N");
     app.add_flag("--strict", strict, "Stop at the first bad input record instead of reporting and skipping it");
     app.add_flag("-q,--quiet", quiet, "Print no summary on stderr (problems are still reported)");
 }
@@ -47,6 +62,11 @@ void CommonOptions::add_to(CLI::App& app) {
 void CommonOptions::validate() {
     if (!(min_confidence >= 0.0 && min_confidence <= 1.0))
         throw usage_error(fmt::format("--min-confidence {} is out of range; give a number from 0 to 1", min_confidence));
+    if (invalid_utf8 != "replace" && invalid_utf8 != "reject")
+        throw usage_error(fmt::format("--invalid-utf8 \"{}\" is not one of replace, reject", invalid_utf8));
+    if (threads > 1024)
+        throw usage_error(fmt::format("--threads {} is more than irkg can use; give 1 to 1024 (0 or none: one per core)",
+                                      threads));
     if (date.empty()) return;
     int year = 0;
     int month = 0;
@@ -81,6 +101,8 @@ ingest::ReadOptions CommonOptions::read_options() const {
     ingest::ReadOptions options;
     options.default_date = date;
     options.strict = strict;
+    options.invalid_utf8 = invalid_utf8 == "reject" ? ingest::InvalidUtf8::reject : ingest::InvalidUtf8::replace;
+    options.max_article_bytes = max_article_bytes;
     return options;
 }
 
@@ -89,18 +111,32 @@ void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostr
     for (const auto& note : pipeline.dictionary_notes()) err << "irkg: " << note << '\n';
 }
 
+unsigned CommonOptions::thread_count() const {
+    if (threads > 0) return threads;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
-                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems) {
-    return pipeline.run(
+                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems,
+                              unsigned threads, bool quiet, std::ostream& err) {
+    Progress progress(err, quiet, inputs);
+    const auto stats = pipeline.run(
         inputs, read,
         [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
             for (const auto& triple : triples) graph.add(triple);
         },
-        problems.callback());
+        problems.callback(), threads,
+        [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); });
+    progress.finish();
+    return stats;
 }
 
 std::function<void(const ingest::ReadProblem&)> ProblemLog::callback() {
     return [this](const ingest::ReadProblem& problem) {
+        if (max_errors_ > 0 && count_ == max_errors_)
+            throw input_error(fmt::format("{}{}: {}; stopped: more than --max-errors {} bad records", problem.file,
+                                          problem.line > 0 ? fmt::format(":{}", problem.line) : "", problem.message,
+                                          max_errors_));
         ++count_;
         if (problem.line > 0)
             err_ << problem.file << ':' << problem.line << ": " << problem.message << '\n';
@@ -143,8 +179,9 @@ graph::KnowledgeGraph load_graph(const std::string& graph_argument, const Common
     const ingest::Pipeline pipeline(common.pipeline_options());
     report_dictionaries(pipeline, common.quiet, err);
     graph::KnowledgeGraph graph;
-    ProblemLog problems(err);
-    const ingest::RunStats stats = merge_inputs(pipeline, {graph_argument}, common.read_options(), graph, problems);
+    ProblemLog problems(err, common.max_errors);
+    const ingest::RunStats stats = merge_inputs(pipeline, {graph_argument}, common.read_options(), graph, problems,
+                                                common.thread_count(), common.quiet, err);
     problems.throw_if_any(stats.articles);
     return graph;
 }

@@ -27,6 +27,10 @@ struct CommonOptions {
     bool quiet = false;                 ///< --quiet
     double min_confidence = 0.0;        ///< --min-confidence: drop triples below it
     std::vector<std::string> actors, agents, verbs;  ///< --actors, --agents, --verbs: CAMEO/PETRARCH dictionaries
+    unsigned threads = 0;  ///< -j/--threads: extraction threads; 0 (the default) means one per core
+    std::string invalid_utf8 = "replace";      ///< --invalid-utf8 replace|reject
+    std::uint64_t max_article_bytes = 64ull << 20;  ///< --max-article-bytes (0: no limit)
+    std::uint64_t max_errors = 0;              ///< --max-errors: stop after this many bad records (0: never)
 
     CommonOptions();
 
@@ -39,6 +43,8 @@ struct CommonOptions {
     void check_schema_dir() const;
 
     ingest::PipelineOptions pipeline_options() const;
+    /// The extraction threads to run: --threads, or the number of cores when it is 0.
+    unsigned thread_count() const;
     ingest::ReadOptions read_options() const;
 };
 
@@ -49,7 +55,8 @@ std::string default_schema_dir();
 /// Reports skipped records as "FILE:LINE: what" on a stream and counts them.
 class ProblemLog {
 public:
-    explicit ProblemLog(std::ostream& err) : err_(err) {}
+    /// `max_errors` > 0: the record after the max_errors-th bad one throws input_error (--max-errors).
+    explicit ProblemLog(std::ostream& err, std::uint64_t max_errors = 0) : err_(err), max_errors_(max_errors) {}
 
     /// The callback for Pipeline::run / read_articles.
     std::function<void(const ingest::ReadProblem&)> callback();
@@ -59,15 +66,19 @@ public:
 
 private:
     std::ostream& err_;
+    std::uint64_t max_errors_ = 0;
     std::uint64_t count_ = 0;
 };
 
 /// Prints what each CAMEO/PETRARCH dictionary added and skipped (one line each) unless `quiet`.
 void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err);
 
-/// Extracts every input and merges its triples into `graph`; bad records go to `problems`.
+/// Extracts every input with `threads` threads and merges its triples into `graph` (in input order,
+/// so the graph is the same whatever the thread count); bad records go to `problems`, progress to
+/// `err` when it is a terminal and `quiet` is false.
 ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
-                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems);
+                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems,
+                              unsigned threads, bool quiet, std::ostream& err);
 
 /// Where a command's GRAPH argument comes from: a .jsonld written by irkg, or article input
 /// (.txt, .jsonl, - for stdin) that is extracted and merged in memory.

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "export/temporary_files.hpp"
 #include "graph/errors.hpp"
 
 namespace {
@@ -22,6 +23,8 @@ int fail(int code, std::string_view message) {
 
 int main(int argc, char** argv) {
     using namespace irkg;
+    // SIGINT/SIGTERM/SIGHUP: remove unfinished outputs, keep existing files, exit 130/143/129.
+    exporter::install_interrupt_cleanup("irkg");
     auto commands = cli::make_commands();
 
     CLI::App app{

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "graph/errors.hpp"
+#include "temporary_files.hpp"
 
 namespace irkg::exporter {
 
@@ -91,6 +92,7 @@ AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)
             error == EEXIST ? " (another process is writing the same output, or a crash left it: remove it)"
                             : " (does the directory exist and is it writable?)"));
     }
+    cleanup_slot_ = register_temporary(temporary_.c_str());
     buffer_ = std::make_unique<FdBuffer>(fd);
     stream_ = std::make_unique<std::ostream>(buffer_.get());
     // Replacing a file should not change who may read it.
@@ -105,6 +107,7 @@ AtomicFile::~AtomicFile() {
     buffer_.reset();  // closes the descriptor
     std::error_code ignored;
     std::filesystem::remove(temporary_, ignored);
+    unregister_temporary(cleanup_slot_);
 }
 
 std::ostream& AtomicFile::stream() { return is_stdout() ? std::cout : *stream_; }
@@ -132,6 +135,8 @@ void AtomicFile::commit() {
     if (const int error = buffer_->close_fd(); error != 0) fail("cannot close the written file", error);
     if (std::rename(temporary_.c_str(), target_.c_str()) != 0)
         fail(fmt::format("cannot rename {} to it", temporary_.string()), errno);
+    unregister_temporary(cleanup_slot_);
+    cleanup_slot_ = -1;
     committed_ = true;
 }
 

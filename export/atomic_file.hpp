@@ -11,6 +11,8 @@ namespace irkg::exporter {
 /// untouched, and if the AtomicFile is destroyed without commit() (an exception, a failed write) the
 /// temporary file is removed.
 ///
+/// The temporary file is registered with temporary_files.hpp, so an interrupted run removes it too.
+///
 /// The path "-" means standard output: no temporary file, commit() only flushes.
 class AtomicFile {
 public:
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<FdBuffer> buffer_;
     std::unique_ptr<std::ostream> stream_;
     bool committed_ = false;
+    int cleanup_slot_ = -1;  ///< registered for removal on SIGINT/SIGTERM (temporary_files.hpp)
 };
 
 }  // namespace irkg::exporter

@@ -1,22 +1,30 @@
 #include "jsonld_reader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
-#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
 
 #include "graph/errors.hpp"
 #include "graph/json_file.hpp"
 #include "jsonld_vocabulary.hpp"
+#include "utf8_text.hpp"
 
 namespace irkg::exporter {
 
@@ -24,8 +32,403 @@ namespace {
 
 using rapidjson::Value;
 
-// irkg writes at most 5 levels (root, @graph, statement, evidence, entry); the context adds 3.
-constexpr int k_max_depth = 32;
+constexpr std::size_t k_block = std::size_t{1} << 16;
+// Encoding is checked per string (valid_utf8 below), which is several times faster than RapidJSON's
+// byte-by-byte kParseValidateEncodingFlag on text that is mostly ASCII.
+constexpr unsigned k_parse_flags = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseStopWhenDoneFlag;
+
+/// Thrown inside parsing when the input crosses a limit; the loader adds the position and the path.
+struct Stop {
+    std::size_t offset;
+    std::string what;
+};
+
+/// Whether `text` is UTF-8, 8 ASCII bytes at a time until the first that is not.
+bool valid_utf8(const char* text, std::size_t length) {
+    std::size_t i = 0;
+    for (std::uint64_t word; i + 8 <= length; i += 8) {
+        std::memcpy(&word, text + i, 8);
+        if (word & 0x8080808080808080ULL) break;
+    }
+    for (; i < length; ++i)
+        if (static_cast<unsigned char>(text[i]) >= 0x80) return is_valid_utf8(std::string_view(text + i, length - i));
+    return true;
+}
+
+std::uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+/// A set of 64-bit hashes: open addressing, linear probing, at most half full.
+class HashSet {
+public:
+    void insert(std::uint64_t hash) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        std::size_t i = place(hash);
+        if (slots_[i] == 0) {
+            slots_[i] = nonzero(hash);
+            ++size_;
+        }
+    }
+    bool contains(std::uint64_t hash) const { return !slots_.empty() && slots_[place(hash)] != 0; }
+
+private:
+    static std::uint64_t nonzero(std::uint64_t hash) { return hash == 0 ? 1 : hash; }  // 0 marks an empty slot
+    std::size_t place(std::uint64_t hash) const {
+        hash = nonzero(hash);
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = static_cast<std::size_t>(hash) & mask;
+        while (slots_[i] != 0 && slots_[i] != hash) i = (i + 1) & mask;
+        return i;
+    }
+    void grow() {
+        std::vector<std::uint64_t> old(std::max<std::size_t>(64, slots_.size() * 2), 0);
+        old.swap(slots_);
+        for (std::uint64_t hash : old)
+            if (hash != 0) slots_[place(hash)] = hash;
+    }
+    std::vector<std::uint64_t> slots_;
+    std::size_t size_ = 0;
+};
+
+/// The document's bytes, from a file or from memory, as a RapidJSON input stream: 64 KiB at a time,
+/// with the absolute byte offset, the limits on token and node size checked at each block boundary,
+/// and rewind() for the passes that need one.
+class Input {
+public:
+    using Ch = char;
+    static constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
+
+    Input(std::string_view text, std::string_view source) : text_(text), source_(source) { start(); }
+
+    Input(const std::filesystem::path& path) : path_(path), source_(path.string()), buffer_(k_block + 1) {
+        file_ = std::fopen(path.c_str(), "rb");
+        if (!file_)
+            throw input_error(fmt::format("{}: cannot open file (does it exist and is it readable?): {}", source_,
+                                          std::strerror(errno)));
+        start();
+    }
+    ~Input() {
+        if (file_) std::fclose(file_);
+    }
+    Input(const Input&) = delete;
+    Input& operator=(const Input&) = delete;
+
+    const std::string& source() const { return source_; }
+
+    // The RapidJSON stream concept (reading only). Peek() is '\0' at the end.
+    [[gnu::always_inline]] Ch Peek() const { return *cur_; }
+    [[gnu::always_inline]] Ch Take() {
+        const Ch c = *cur_;
+        if (cur_ != end_ && ++cur_ == end_) next_block();
+        return c;
+    }
+    std::size_t Tell() const { return base_ + static_cast<std::size_t>(cur_ - block_); }
+    Ch* PutBegin() { return nullptr; }
+    void Put(Ch) {}
+    void Flush() {}
+    std::size_t PutEnd(Ch*) { return 0; }
+
+    /// A token (or a gap between tokens) starts here: what follows until the next mark must stay
+    /// under k_max_jsonld_token_bytes.
+    void mark_token() { token_start_ = Tell(); }
+    std::size_t token_start() const { return token_start_; }
+    /// A node starts here (k_none: no node is being read).
+    void mark_node(std::size_t offset) { node_start_ = offset; }
+
+    /// Skips JSON white space; RapidJSON calls it through SkipWhitespace(Input&) below.
+    [[gnu::always_inline]] void skip_whitespace() {
+        constexpr std::uint64_t spaces = (1ULL << ' ') | (1ULL << '\n') | (1ULL << '\r') | (1ULL << '\t');
+        for (;;) {
+            const char* p = cur_;  // a local: stores through char pointers would make the compiler reload members
+            const char* const end = end_;
+            while (p != end && static_cast<unsigned char>(*p) <= ' ' && ((spaces >> static_cast<unsigned char>(*p)) & 1))
+                ++p;
+            cur_ = p;
+            if (p != end || end == &k_end) return;
+            next_block();
+        }
+    }
+
+    /// Copies the bytes before the next '"', '\\' or control character to `out` (RapidJSON's string
+    /// stack), a run at a time rather than a byte at a time; RapidJSON calls it through its
+    /// ScanCopyUnescapedString hook, specialised below.
+    template <class Out>
+    void copy_plain(Out& out) {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        const auto has_zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+        for (;;) {
+            const char* p = cur_;
+            const char* const end = end_;
+            bool found = false;
+            for (std::uint64_t w; end - p >= 8; p += 8) {
+                std::memcpy(&w, p, 8);
+                // A high bit in each byte that is '"', '\\' or below 0x20; the lowest is exact (bytes are
+                // little-endian in the word on the machines irkg builds on; elsewhere the bytewise loop
+                // below finds it).
+                const std::uint64_t special =
+                    has_zero_byte(w ^ (ones * '"')) | has_zero_byte(w ^ (ones * '\\')) | ((w - ones * 0x20) & ~w & highs);
+                if (special) {
+                    if constexpr (std::endian::native == std::endian::little) {
+                        p += std::countr_zero(special) / 8;
+                        found = true;
+                    }
+                    break;
+                }
+            }
+            if (!found)
+                while (p != end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+            if (p != cur_) {
+                const auto n = static_cast<rapidjson::SizeType>(p - cur_);
+                std::memcpy(out.Push(n), cur_, n);
+                cur_ = p;
+            }
+            if (cur_ != end_ || end_ == &k_end) return;
+            next_block();
+        }
+    }
+
+    void rewind() {
+        if (file_) {
+            if (std::fseek(file_, 0, SEEK_SET) != 0)
+                throw input_error(fmt::format("{}: cannot read the file again: {}", source_, std::strerror(errno)));
+            std::clearerr(file_);
+        }
+        start();
+    }
+
+    /// "line L, column C" of byte `offset` (1-based), for error messages: read again from the start.
+    std::string line_column(std::size_t offset) const {
+        if (!file_) return graph::line_column(text_, offset);
+        std::ifstream in(path_, std::ios::binary);
+        std::size_t line = 1, column = 1;
+        std::vector<char> block(k_block);
+        for (std::size_t done = 0; done < offset && in;) {
+            in.read(block.data(), static_cast<std::streamsize>(std::min(k_block, offset - done)));
+            const auto got = static_cast<std::size_t>(in.gcount());
+            for (std::size_t i = 0; i < got; ++i) {
+                if (block[i] == '\n') {
+                    ++line;
+                    column = 1;
+                } else {
+                    ++column;
+                }
+            }
+            done += got;
+            if (got == 0) break;
+        }
+        return fmt::format("line {}, column {}", line, column);
+    }
+
+private:
+    void start() {
+        base_ = 0;
+        token_start_ = 0;
+        node_start_ = k_none;
+        position_ = 0;
+        block_ = cur_ = end_ = &k_end;
+        next_block();
+    }
+
+    [[gnu::noinline]] void next_block() {
+        base_ += static_cast<std::size_t>(end_ - block_);
+        if (base_ - token_start_ > k_max_jsonld_token_bytes)
+            throw Stop{token_start_, fmt::format("a string, number or gap longer than {} MiB starts here; irkg "
+                                                 "never writes one",
+                                                 k_max_jsonld_token_bytes >> 20)};
+        if (node_start_ != k_none && base_ - node_start_ > k_max_jsonld_node_bytes)
+            throw Stop{node_start_, fmt::format("a node longer than {} MiB starts here; irkg reads nodes up to "
+                                                "that size",
+                                                k_max_jsonld_node_bytes >> 20)};
+        std::size_t got = 0;
+        if (file_) {
+            got = std::fread(buffer_.data(), 1, k_block, file_);
+            if (got < k_block && std::ferror(file_))
+                throw input_error(fmt::format("{}: read error: {}", source_, std::strerror(errno)));
+            block_ = buffer_.data();
+        } else {
+            got = std::min(k_block, text_.size() - position_);
+            block_ = text_.data() + position_;
+            position_ += got;
+        }
+        if (got == 0) {
+            block_ = cur_ = end_ = &k_end;
+            return;
+        }
+        cur_ = block_;
+        end_ = block_ + got;
+    }
+
+    static constexpr char k_end = '\0';
+
+    std::string_view text_;
+    std::size_t position_ = 0;  // memory: where the next block starts
+    std::filesystem::path path_;
+    std::string source_;
+    std::FILE* file_ = nullptr;
+    std::vector<char> buffer_;
+    const char* block_ = &k_end;
+    const char* cur_ = &k_end;
+    const char* end_ = &k_end;
+    std::size_t base_ = 0;  // offset of block_
+    std::size_t token_start_ = 0;
+    std::size_t node_start_ = k_none;
+};
+
+/// Found by argument-dependent lookup from inside RapidJSON's reader, and preferred to its generic
+/// byte-by-byte template.
+[[gnu::always_inline]] inline void SkipWhitespace(Input& input) { input.skip_whitespace(); }
+
+}  // namespace
+}  // namespace irkg::exporter
+
+namespace rapidjson {
+// RapidJSON's hook for copying an unescaped run of a string in one go, which it implements for its own
+// in-memory streams only. An explicit specialisation for the reader's block stream: parsing is mostly
+// copying strings, and this makes it several times faster.
+template <>
+template <>
+inline void GenericReader<UTF8<>, UTF8<>, CrtAllocator>::ScanCopyUnescapedString(
+    irkg::exporter::Input& input, GenericReader<UTF8<>, UTF8<>, CrtAllocator>::StackStream<char>& out) {
+    input.copy_plain(out);
+}
+}  // namespace rapidjson
+
+namespace irkg::exporter {
+namespace {
+
+/// Where the parser stands inside the value being read, as JSON pointer tokens, for error messages.
+class PathTracker {
+public:
+    void reset() { depth_ = 0; }
+    std::size_t depth() const { return depth_; }
+    /// A value starts (in an array, it is the next element).
+    void value() {
+        if (depth_ > 0 && frames_[depth_ - 1].array) ++frames_[depth_ - 1].count;
+    }
+    void key(const char* text, std::size_t length) {
+        auto& frame = frames_[depth_ - 1];
+        frame.key.assign(text, length);
+        frame.has_key = true;
+    }
+    void enter(bool array) {
+        value();
+        if (depth_ == frames_.size()) frames_.emplace_back();
+        auto& frame = frames_[depth_++];
+        frame.array = array;
+        frame.count = 0;
+        frame.has_key = false;
+    }
+    void leave() { --depth_; }
+    template <class Child>
+    std::string pointer(std::string base, Child child) const {
+        for (std::size_t i = 0; i < depth_; ++i) {
+            const auto& frame = frames_[i];
+            if (frame.array && frame.count > 0)
+                base = child(base, frame.count - 1);
+            else if (!frame.array && frame.has_key)
+                base = child(base, frame.key);
+        }
+        return base;
+    }
+
+private:
+    struct Frame {
+        bool array = false;
+        std::size_t count = 0;
+        bool has_key = false;
+        std::string key;
+    };
+    std::vector<Frame> frames_;
+    std::size_t depth_ = 0;
+};
+
+/// Records what kind of value the first event starts (for "expected an array, found a string").
+struct KindTarget : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, KindTarget> {
+    std::string_view kind;
+    bool Default() { return true; }
+    bool Null() { return first("null"); }
+    bool Bool(bool) { return first("a boolean"); }
+    bool Int(int) { return first("a number"); }
+    bool Uint(unsigned) { return first("a number"); }
+    bool Int64(std::int64_t) { return first("a number"); }
+    bool Uint64(std::uint64_t) { return first("a number"); }
+    bool Double(double) { return first("a number"); }
+    bool String(const char*, rapidjson::SizeType, bool) { return first("a string"); }
+    bool StartObject() { return first("an object"); }
+    bool StartArray() { return first("an array"); }
+    bool first(std::string_view name) {
+        if (kind.empty()) kind = name;
+        return true;
+    }
+};
+
+/// Forwards the parser's events to `Target` (a Document, or KindTarget to skip a value), keeping the
+/// path, marking tokens for the size limit and stopping at k_max_jsonld_depth.
+template <class Target>
+class Tracked {
+public:
+    Tracked(Target& target, Input& input, PathTracker& path, int outer_depth)
+        : target_(target), input_(input), path_(path), outer_depth_(outer_depth) {}
+
+    bool Null() { return scalar() && target_.Null(); }
+    bool Bool(bool b) { return scalar() && target_.Bool(b); }
+    bool Int(int i) { return scalar() && target_.Int(i); }
+    bool Uint(unsigned i) { return scalar() && target_.Uint(i); }
+    bool Int64(std::int64_t i) { return scalar() && target_.Int64(i); }
+    bool Uint64(std::uint64_t i) { return scalar() && target_.Uint64(i); }
+    bool Double(double d) { return scalar() && target_.Double(d); }
+    bool RawNumber(const char* text, rapidjson::SizeType length, bool copy) {
+        return scalar() && target_.RawNumber(text, length, copy);
+    }
+    bool String(const char* text, rapidjson::SizeType length, bool copy) {
+        check_encoding(text, length);
+        return scalar() && target_.String(text, length, copy);
+    }
+    bool Key(const char* text, rapidjson::SizeType length, bool copy) {
+        check_encoding(text, length);
+        input_.mark_token();
+        path_.key(text, length);
+        return target_.Key(text, length, copy);
+    }
+    bool StartObject() { return open(false) && target_.StartObject(); }
+    bool EndObject(rapidjson::SizeType members) {
+        close();
+        return target_.EndObject(members);
+    }
+    bool StartArray() { return open(true) && target_.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) {
+        close();
+        return target_.EndArray(elements);
+    }
+
+private:
+    void check_encoding(const char* text, std::size_t length) {
+        if (!valid_utf8(text, length))
+            throw Stop{input_.token_start(),
+                       fmt::format("not JSON: {}", rapidjson::GetParseError_En(rapidjson::kParseErrorStringInvalidEncoding))};
+    }
+    bool scalar() {
+        input_.mark_token();
+        path_.value();
+        return true;
+    }
+    bool open(bool array) {
+        input_.mark_token();
+        if (outer_depth_ + static_cast<int>(path_.depth()) + 1 > k_max_jsonld_depth)
+            throw Stop{input_.Tell() - 1,  // the bracket, just taken
+                       fmt::format("nested deeper than {} levels; not an irkg JSON-LD graph", k_max_jsonld_depth)};
+        path_.enter(array);
+        return true;
+    }
+    void close() {
+        input_.mark_token();
+        path_.leave();
+    }
+
+    Target& target_;
+    Input& input_;
+    PathTracker& path_;
+    int outer_depth_;
+};
 
 std::string_view kind_of(const Value& value) {
     switch (value.GetType()) {
@@ -81,85 +484,304 @@ std::string list_of(const List& list) {
     return out;
 }
 
-/// One reading of one document: the source name for messages, and the checks shared by every node.
+bool is_unreserved(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+int upper_hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/// The entity id whose jsonld::entity_iri() is exactly `iri`, into `out`; false when no id has that
+/// IRI. Decoding only the canonical form keeps the IRI -> id mapping one-to-one, without building the
+/// IRI of every candidate: raw bytes are unreserved, escapes are upper-case and stand for reserved
+/// bytes, one raw '/' stands for the id's first ':' (so no ':' may come before it).
+bool decode_entity_iri(std::string_view iri, std::string& out) {
+    if (!iri.starts_with("ent:")) return false;
+    out.clear();
+    bool separated = false;
+    for (std::size_t i = 4; i < iri.size(); ++i) {
+        const char c = iri[i];
+        if (c == '/') {
+            if (separated) return false;
+            separated = true;
+            out += ':';
+        } else if (c == '%') {
+            if (i + 2 >= iri.size()) return false;
+            const int high = upper_hex_value(iri[i + 1]), low = upper_hex_value(iri[i + 2]);
+            if (high < 0 || low < 0) return false;
+            const char decoded = static_cast<char>(high * 16 + low);
+            if (is_unreserved(decoded) || (decoded == ':' && !separated)) return false;
+            out += decoded;
+            i += 2;
+        } else if (is_unreserved(c)) {
+            out += c;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// One reading of one document: the passes over it, and the checks shared by every node.
 class Loader {
 public:
-    explicit Loader(std::string_view source) : source_(source) {}
+    explicit Loader(Input& input)
+        : input_(input),
+          source_(input.source()),
+          pool_buffer_(k_block),
+          pool_(pool_buffer_.data(), pool_buffer_.size()),
+          node_(&pool_) {}
 
-    graph::KnowledgeGraph load(std::string_view text) {
-        check_depth(text);
-        rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag |
-                  rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-        if (doc.HasParseError())
-            throw input_error(fmt::format("{}: {}: not JSON: {}", source_,
-                                          graph::line_column(text, doc.GetErrorOffset()),
-                                          rapidjson::GetParseError_En(doc.GetParseError())));
-        if (!doc.IsObject())
-            fail("", fmt::format("expected an object (an irkg JSON-LD graph), found {}", kind_of(doc)));
-        for (const auto& m : doc.GetObject())
-            if (view(m.name) != "@context" && view(m.name) != "@graph")
-                fail(child("", view(m.name)), "unknown top-level key; irkg writes only \"@context\" and \"@graph\"");
-        read_context(doc);
-        const auto graph_it = doc.FindMember("@graph");
-        if (graph_it == doc.MemberEnd())
-            fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
-        if (!graph_it->value.IsArray())
-            fail("/@graph", fmt::format("expected an array, found {}", kind_of(graph_it->value)));
-        const auto& nodes = graph_it->value;
-
-        // Entities first, whatever the order in the file, so statements and direct triples can refer to any.
-        std::vector<rapidjson::SizeType> entities, statements;
-        for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
-            const std::string path = child("/@graph", i);
-            const auto& node = nodes[i];
-            if (!node.IsObject()) fail(path, fmt::format("expected a node object, found {}", kind_of(node)));
-            if (required_string(node, "type", path) == jsonld::k_statement_type) {
-                statements.push_back(i);
-            } else {
-                read_entity(node, path);
-                entities.push_back(i);
+    graph::KnowledgeGraph load() {
+        try {
+            pass(Pass::first);
+            if (!context_read_)
+                fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
+            if (!graph_seen_) fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
+            if (graph_before_context_) {
+                input_.rewind();
+                pass(Pass::all_nodes);
             }
+            entities_complete_ = true;
+            if (!deferred_.empty()) {
+                input_.rewind();
+                pass(Pass::deferred);
+            }
+            check_pending_targets();
+        } catch (const Stop& stop) {
+            throw input_error(fmt::format("{}: {}: {} (byte offset {}, in {})", source_,
+                                          input_.line_column(stop.offset), stop.what, stop.offset, where()));
         }
-        for (auto i : entities) check_direct_triples(nodes[i], child("/@graph", i));
-        for (auto i : statements) read_statement(nodes[i], child("/@graph", i));
         return std::move(graph_);
     }
 
 private:
+    enum class Pass {
+        first,      ///< the whole document; @graph nodes only when @context came before them
+        all_nodes,  ///< every @graph node (when @context came after @graph)
+        deferred,   ///< the statements whose entities came later
+        diagnose,   ///< the direct triples again, to name the first that points nowhere
+    };
+
+    struct Member {
+        std::string_view name;
+        const Value* value;
+    };
+    struct MemberCache {
+        const Value* node = nullptr;
+        std::vector<Member> members;
+    };
+
     [[noreturn]] void fail(std::string_view path, std::string_view what) const {
         throw input_error(fmt::format("{}: at {}: {}", source_, path.empty() ? "/" : path, what));
     }
 
-    void check_depth(std::string_view text) const {
-        int depth = 0;
-        bool in_string = false, escaped = false;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            const char c = text[i];
-            if (in_string) {
-                if (escaped)
-                    escaped = false;
-                else if (c == '\\')
-                    escaped = true;
-                else if (c == '"')
-                    in_string = false;
-            } else if (c == '"') {
-                in_string = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > k_max_depth)
-                    throw input_error(fmt::format("{}: {}: nested deeper than {} levels; not an irkg JSON-LD graph",
-                                                  source_, graph::line_column(text, i), k_max_depth));
-            } else if (c == '}' || c == ']') {
-                --depth;
+    [[noreturn]] void parse_error(rapidjson::ParseErrorCode code, std::size_t offset) const {
+        throw input_error(fmt::format("{}: {}: not JSON: {} (byte offset {}, in {})", source_,
+                                      input_.line_column(offset), rapidjson::GetParseError_En(code), offset,
+                                      where()));
+    }
+
+    /// The JSON pointer of where the parser stands.
+    std::string where() const {
+        const std::string out = path_.pointer(base_, [](const std::string& p, auto token) { return child(p, token); });
+        return out.empty() ? "/" : out;
+    }
+
+    // Reading values from the input.
+
+    void skip_whitespace() {
+        input_.skip_whitespace();
+        input_.mark_token();
+    }
+
+    /// Parses one value into node_ (`outer_depth`: the containers around it).
+    void parse_node(int outer_depth) {
+        node_.SetNull();
+        pool_.Clear();
+        for (auto& cache : member_cache_) cache.node = nullptr;  // the next tree may reuse the addresses
+        path_.reset();
+        input_.mark_node(input_.Tell());
+        auto generate = [&](rapidjson::Document& document) {
+            Tracked<rapidjson::Document> handler(document, input_, path_, outer_depth);
+            reader_.Parse<k_parse_flags>(input_, handler);
+            if (reader_.HasParseError()) parse_error(reader_.GetParseErrorCode(), reader_.GetErrorOffset());
+            return true;
+        };
+        node_.Populate(generate);
+        input_.mark_node(Input::k_none);
+        path_.reset();
+    }
+
+    /// Parses one value without keeping it; returns what kind of value it was.
+    std::string_view skip_value(int outer_depth) {
+        KindTarget kind;
+        path_.reset();
+        input_.mark_node(input_.Tell());
+        Tracked<KindTarget> handler(kind, input_, path_, outer_depth);
+        reader_.Parse<k_parse_flags>(input_, handler);
+        if (reader_.HasParseError()) parse_error(reader_.GetParseErrorCode(), reader_.GetErrorOffset());
+        input_.mark_node(Input::k_none);
+        path_.reset();
+        return kind.kind;
+    }
+
+    /// The document: {"@context": {...}, "@graph": [node, ...]}, read by hand at the top so that each
+    /// node can be parsed (and dropped) on its own.
+    void pass(Pass pass) {
+        base_.clear();
+        skip_whitespace();
+        if (input_.Peek() != '{') {
+            if (input_.Peek() == '\0') parse_error(rapidjson::kParseErrorDocumentEmpty, input_.Tell());
+            const auto kind = skip_value(0);
+            skip_whitespace();
+            if (input_.Peek() != '\0') parse_error(rapidjson::kParseErrorDocumentRootNotSingular, input_.Tell());
+            fail("", fmt::format("expected an object (an irkg JSON-LD graph), found {}", kind));
+        }
+        input_.Take();
+        skip_whitespace();
+        if (input_.Peek() == '}') {
+            input_.Take();
+        } else {
+            for (;;) {
+                skip_whitespace();
+                base_.clear();
+                if (input_.Peek() != '"') parse_error(rapidjson::kParseErrorObjectMissName, input_.Tell());
+                parse_node(1);
+                const std::string key(view(node_));
+                skip_whitespace();
+                if (input_.Peek() != ':') parse_error(rapidjson::kParseErrorObjectMissColon, input_.Tell());
+                input_.Take();
+                skip_whitespace();
+                base_ = child("", key);
+                if (key == "@context") {
+                    if (pass != Pass::first) {
+                        skip_value(1);
+                    } else {
+                        if (context_read_) fail("/@context", "appears twice; irkg writes one");
+                        parse_node(1);
+                        read_context(node_);
+                        context_read_ = true;
+                    }
+                } else if (key == "@graph") {
+                    if (pass == Pass::first) {
+                        if (graph_seen_) fail("/@graph", "appears twice; irkg writes one");
+                        graph_seen_ = true;
+                        graph_before_context_ = !context_read_;
+                    }
+                    read_graph(pass);
+                } else {
+                    fail(base_, "unknown top-level key; irkg writes only \"@context\" and \"@graph\"");
+                }
+                base_.clear();
+                skip_whitespace();
+                const char c = input_.Peek();
+                if (c == '}') {
+                    input_.Take();
+                    break;
+                }
+                if (c != ',') parse_error(rapidjson::kParseErrorObjectMissCommaOrCurlyBracket, input_.Tell());
+                input_.Take();
             }
+        }
+        skip_whitespace();
+        if (input_.Peek() != '\0') parse_error(rapidjson::kParseErrorDocumentRootNotSingular, input_.Tell());
+    }
+
+    void read_graph(Pass pass) {
+        if (input_.Peek() != '[') {
+            const auto kind = skip_value(1);
+            fail("/@graph", fmt::format("expected an array, found {}", kind));
+        }
+        input_.Take();
+        skip_whitespace();
+        if (input_.Peek() == ']') {
+            input_.Take();
+            return;
+        }
+        std::size_t next_deferred = 0;
+        for (std::size_t index = 0;; ++index) {
+            skip_whitespace();
+            base_ = "/@graph/";
+            fmt::format_to(std::back_inserter(base_), "{}", index);
+            bool wanted = false;
+            switch (pass) {
+                case Pass::first:
+                    wanted = context_read_;
+                    break;
+                case Pass::all_nodes:
+                case Pass::diagnose:
+                    wanted = true;
+                    break;
+                case Pass::deferred:
+                    wanted = next_deferred < deferred_.size() && deferred_[next_deferred] == index;
+                    if (wanted) ++next_deferred;
+                    break;
+            }
+            // RapidJSON would call a missing value at the end an empty document; it is a cut one.
+            if (input_.Peek() == '\0') parse_error(rapidjson::kParseErrorValueInvalid, input_.Tell());
+            if (wanted) {
+                parse_node(2);
+                read_node(node_, base_, index, pass);
+            } else {
+                skip_value(2);
+            }
+            base_ = "/@graph";
+            skip_whitespace();
+            const char c = input_.Peek();
+            if (c == ']') {
+                input_.Take();
+                return;
+            }
+            if (c != ',') parse_error(rapidjson::kParseErrorArrayMissCommaOrSquareBracket, input_.Tell());
+            input_.Take();
+        }
+    }
+
+    void read_node(const Value& node, const std::string& path, std::size_t index, Pass pass) {
+        if (!node.IsObject()) fail(path, fmt::format("expected a node object, found {}", kind_of(node)));
+        const bool statement = required_string(node, "type", path) == jsonld::k_statement_type;
+        switch (pass) {
+            case Pass::first:
+            case Pass::all_nodes:
+            case Pass::deferred:
+                if (statement) {
+                    read_statement(node, path, index);
+                } else {
+                    read_entity(node, path);
+                    check_direct_triples(node, path, false);
+                }
+                break;
+            case Pass::diagnose:
+                if (!statement) check_direct_triples(node, path, true);
+                break;
         }
     }
 
     // Field access: each names the path and what was expected when the value is missing or wrong.
 
+    /// The members of object `node` as (name, value) pairs, listed once per object: a statement is
+    /// asked for twenty keys, and comparing plain string views is much cheaper than RapidJSON's
+    /// FindMember. Two objects are cached (a statement and its current evidence entry).
+    const std::vector<Member>& members_of(const Value& node) const {
+        for (auto& cache : member_cache_)
+            if (cache.node == &node) return cache.members;
+        auto& cache = member_cache_[next_cache_];
+        next_cache_ ^= 1;
+        cache.node = &node;
+        cache.members.clear();
+        for (const auto& m : node.GetObject()) cache.members.push_back({view(m.name), &m.value});
+        return cache.members;
+    }
+
     const Value* find(const Value& node, std::string_view key) const {
-        const auto it = node.FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
-        return it == node.MemberEnd() ? nullptr : &it->value;
+        for (const auto& m : members_of(node))
+            if (m.name.size() == key.size() && m.name == key) return m.value;
+        return nullptr;
     }
 
     const Value& required(const Value& node, std::string_view key, std::string_view path) const {
@@ -209,44 +831,41 @@ private:
         return value.GetBool();
     }
 
-    /// The strings of array `key`, or none when it is absent.
-    std::vector<std::string_view> string_array(const Value& node, std::string_view key, std::string_view path) const {
-        std::vector<std::string_view> out;
+    /// Calls fn(index, text) for each string of array `key`; nothing when it is absent.
+    template <class F>
+    void for_each_string(const Value& node, std::string_view key, std::string_view path, F&& fn) const {
         const Value* value = find(node, key);
-        if (!value) return out;
-        const std::string array_path = child(path, key);
-        if (!value->IsArray()) fail(array_path, fmt::format("expected an array, found {}", kind_of(*value)));
+        if (!value) return;
+        if (!value->IsArray()) fail(child(path, key), fmt::format("expected an array, found {}", kind_of(*value)));
         for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
             const auto& item = (*value)[i];
-            if (!item.IsString()) fail(child(array_path, i), fmt::format("expected a string, found {}", kind_of(item)));
-            out.push_back(view(item));
+            if (!item.IsString())
+                fail(child(child(path, key), i), fmt::format("expected a string, found {}", kind_of(item)));
+            fn(std::size_t{i}, view(item));
         }
-        return out;
     }
 
     template <class Keys>
     void check_keys(const Value& node, const Keys& allowed, std::string_view path, bool allow_relation_terms) const {
-        for (const auto& m : node.GetObject()) {
-            const auto name = view(m.name);
+        for (const auto& m : members_of(node)) {
+            const auto name = m.name;
             if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-            if (allow_relation_terms && relation_terms_.count(std::string(name))) continue;
+            if (allow_relation_terms && relation_terms_.count(name)) continue;
             fail(child(path, name), fmt::format("unknown property; irkg writes only {}{}", list_of(allowed),
                                                 allow_relation_terms ? " and relation terms of the @context" : ""));
         }
     }
 
-    void read_context(const Value& doc) {
-        const Value* context = find(doc, "@context");
-        if (!context) fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
-        if (!context->IsObject())
+    void read_context(const Value& context) {
+        if (!context.IsObject())
             fail("/@context",
-                 fmt::format("expected the inline context object irkg writes, found {}", kind_of(*context)));
-        const Value* vocabulary = find(*context, "irkg");
+                 fmt::format("expected the inline context object irkg writes, found {}", kind_of(context)));
+        const Value* vocabulary = find(context, "irkg");
         if (!vocabulary || !vocabulary->IsString() || view(*vocabulary) != jsonld::k_vocabulary_iri)
             fail("/@context/irkg",
                  fmt::format("must be \"{}\": this is not a graph written by irkg", jsonld::k_vocabulary_iri));
         // Terms whose IRI is a relation are the direct-triple properties entity nodes may carry.
-        for (const auto& m : context->GetObject()) {
+        for (const auto& m : context.GetObject()) {
             if (!m.value.IsObject()) continue;
             const Value* iri = find(m.value, "@id");
             if (iri && iri->IsString() && jsonld::predicate_from_iri(view(*iri)))
@@ -276,31 +895,66 @@ private:
                                                 entity.id, jsonld::entity_iri(entity.id)));
         entity.label = required_string(node, "label", path);
         entity.country = optional_string(node, "country", path);
-        for (auto alias : string_array(node, "aliases", path)) entity.aliases.emplace_back(alias);
+        for_each_string(node, "aliases", path, [&](std::size_t, std::string_view alias) {
+            entity.aliases.emplace_back(alias);
+        });
         if (graph_.find(entity.id))
             fail(child(path, "irkgId"), fmt::format("entity \"{}\" is declared twice", entity.id));
-        vertices_.emplace(std::string(iri), graph_.add_entity(entity));
+        declared_iris_.insert(hash_of(iri));
+        graph_.add_entity(entity);
     }
 
-    graph::Vertex entity_at(const Value& node, std::string_view key, std::string_view path) const {
+    /// The vertex of the entity IRI at `key`; nullopt while entities may still come (the statement
+    /// waits for a later pass); an error when no entity has that IRI.
+    std::optional<graph::Vertex> entity_at(const Value& node, std::string_view key, std::string_view path) {
         const auto iri = required_string(node, key, path);
-        const auto it = vertices_.find(std::string(iri));
-        if (it == vertices_.end())
-            fail(child(path, key), fmt::format("\"{}\" is not an entity declared in @graph", iri));
-        return it->second;
+        // Statements come sorted by subject and name hubs over and over: a small cache of IRI -> vertex
+        // saves decoding the IRI and probing the graph's index.
+        auto& cached = vertex_cache_[hash_of(iri) % vertex_cache_.size()];
+        if (cached.vertex && cached.iri == iri) return cached.vertex;
+        if (decode_entity_iri(iri, id_)) {
+            if (const auto v = graph_.find(id_)) {
+                cached.iri.assign(iri);
+                cached.vertex = v;
+                return v;
+            }
+            if (!entities_complete_) return std::nullopt;
+        }
+        fail(child(path, key), fmt::format("\"{}\" is not an entity declared in @graph", iri));
     }
 
-    void check_direct_triples(const Value& node, const std::string& path) const {
+    /// Every object of a direct triple must be an entity of the @graph. They are derived from the
+    /// statements and not kept, so the check is by the hash of the IRI against those of the entities
+    /// read (exact only in the diagnose pass, which names the culprit); an object not read yet is
+    /// remembered by its hash and checked at the end (check_pending_targets).
+    void check_direct_triples(const Value& node, const std::string& path, bool exact) {
         for (const auto& m : node.GetObject()) {
             const auto name = view(m.name);
-            if (!relation_terms_.count(std::string(name))) continue;
-            for (std::size_t i = 0; const auto object : string_array(node, name, path)) {
-                if (!vertices_.count(std::string(object)))
-                    fail(child(child(path, name), i),
-                         fmt::format("\"{}\" is not an entity declared in @graph", object));
-                ++i;
-            }
+            if (!relation_terms_.count(name)) continue;
+            for_each_string(node, name, path, [&](std::size_t i, std::string_view object) {
+                if (!exact) {
+                    const auto hash = hash_of(object);
+                    if (!declared_iris_.contains(hash)) pending_targets_.push_back(hash);
+                    return;
+                }
+                if (decode_entity_iri(object, id_) && graph_.find(id_)) return;
+                fail(child(child(path, name), i), fmt::format("\"{}\" is not an entity declared in @graph", object));
+            });
         }
+    }
+
+    /// The direct triples that named entities not read when they were met. A hash that no entity's
+    /// IRI has proves a bad object, and a pass over the file then names it. A bad object whose 64-bit
+    /// hash an entity's IRI shares would go unnoticed: odds about 1e-7 for millions of triples, and
+    /// harmless, since the reader rebuilds direct triples from the statements.
+    void check_pending_targets() {
+        const bool all_declared = std::all_of(pending_targets_.begin(), pending_targets_.end(),
+                                              [&](std::uint64_t hash) { return declared_iris_.contains(hash); });
+        pending_targets_ = {};
+        declared_iris_ = {};
+        if (all_declared) return;
+        input_.rewind();
+        pass(Pass::diagnose);  // throws at the first direct triple that names no entity
     }
 
     graph::Mention read_mention(const Value& entry, const std::string& path) const {
@@ -331,68 +985,127 @@ private:
         return mention;
     }
 
-    void read_statement(const Value& node, const std::string& path) {
+    /// The predicate of relation IRI `iri` into relation_.predicate; false when it is not one.
+    bool read_predicate(std::string_view iri) {
+        // The common case, without an allocation: "rel:" and unreserved bytes only.
+        if (iri.starts_with("rel:") && iri.size() > 4 && std::all_of(iri.begin() + 4, iri.end(), is_unreserved)) {
+            relation_.predicate.assign(iri.substr(4));
+            return true;
+        }
+        auto predicate = jsonld::predicate_from_iri(iri);
+        if (!predicate || predicate->empty()) return false;
+        relation_.predicate = std::move(*predicate);
+        return true;
+    }
+
+    void read_statement(const Value& node, const std::string& path, std::size_t index) {
         check_keys(node, jsonld::k_statement_keys, path, false);
         required_string(node, "id", path);
-        graph::Vertex subject = entity_at(node, "subject", path);
-        graph::Vertex object = entity_at(node, "object", path);
-        graph::RelationType relation;
+        const auto subject = entity_at(node, "subject", path);
+        const auto object = entity_at(node, "object", path);
+        if (!subject || !object) {
+            deferred_.push_back(index);
+            return;
+        }
+        auto& relation = relation_;
         const auto iri = required_string(node, "predicate", path);
-        auto predicate = jsonld::predicate_from_iri(iri);
-        if (!predicate || predicate->empty())
+        if (!read_predicate(iri))
             fail(child(path, "predicate"), fmt::format("\"{}\" is not a relation IRI (rel:<predicate>)", iri));
-        relation.predicate = std::move(*predicate);
-        relation.category = required_string(node, "category", path);
-        relation.cameo = required_string(node, "cameo", path);
-        relation.goldstein = required_number(node, "goldstein", path, -10.0, 10.0);
-        relation.symmetric = required_bool(node, "symmetric", path);
-        relation.mode = optional_string(node, "mode", path);
-        relation.label = optional_string(node, "relationLabel", path);
-        relation.description = optional_string(node, "relationDescription", path);
+        const auto category = required_string(node, "category", path);
+        const auto cameo = required_string(node, "cameo", path);
+        const double goldstein = required_number(node, "goldstein", path, -10.0, 10.0);
+        const bool symmetric = required_bool(node, "symmetric", path);
+        const auto mode = optional_string(node, "mode", path);
+        const auto label = optional_string(node, "relationLabel", path);
+        const auto description = optional_string(node, "relationDescription", path);
+        // The graph keeps the first definition of a predicate it sees (KnowledgeGraph::intern), so
+        // only that one needs copying.
+        if (!predicates_.count(relation.predicate)) {
+            relation.category = category;
+            relation.cameo = cameo;
+            relation.goldstein = goldstein;
+            relation.symmetric = symmetric;
+            relation.mode = mode;
+            relation.label = label;
+            relation.description = description;
+            predicates_.insert(relation.predicate);
+        }
         // Derived fields are recomputed from the evidence; they only have to be well-formed.
         if (find(node, "confidence")) required_number(node, "confidence", path, 0.0, 1.0);
         optional_date(node, "date", path);
         optional_date(node, "firstDate", path);
         optional_date(node, "lastDate", path);
-        for (auto modality : string_array(node, "modalities", path))
+        for_each_string(node, "modalities", path, [&](std::size_t, std::string_view modality) {
             if (!graph::modality_from(modality))
                 fail(child(path, "modalities"), fmt::format("\"{}\" is not a modality", modality));
-
-        // Symmetric relations are stored with the smaller id first; key on that to catch a duplicate.
-        std::string subject_id = graph_.entity(subject).id, object_id = graph_.entity(object).id;
-        if (relation.symmetric && object_id < subject_id) std::swap(subject_id, object_id);
-        if (!statements_.emplace(subject_id, relation.predicate, object_id).second)
-            fail(path, "a second statement for the same subject, predicate and object; irkg writes one per relation");
+        });
 
         const Value& evidence = required(node, "evidence", path);
-        const std::string evidence_path = child(path, "evidence");
-        if (!evidence.IsArray()) fail(evidence_path, fmt::format("expected an array, found {}", kind_of(evidence)));
-        if (evidence.Empty()) fail(evidence_path, "a statement needs at least one evidence entry");
-        std::optional<graph::Edge> edge;
-        for (rapidjson::SizeType i = 0; i < evidence.Size(); ++i)
-            edge = graph_.add_mention(subject, relation, object, read_mention(evidence[i], child(evidence_path, i)));
-        if (graph_.edge(*edge).mentions.size() != evidence.Size())
-            fail(evidence_path, "two entries have the same date, document, sentence and span");
+        evidence_path_.assign(path).append("/evidence");
+        if (!evidence.IsArray()) fail(evidence_path_, fmt::format("expected an array, found {}", kind_of(evidence)));
+        if (evidence.Empty()) fail(evidence_path_, "a statement needs at least one evidence entry");
+        std::vector<graph::Mention> mentions;
+        mentions.reserve(evidence.Size());
+        for (rapidjson::SizeType i = 0; i < evidence.Size(); ++i) {
+            entry_path_.assign(evidence_path_).push_back('/');
+            fmt::format_to(std::back_inserter(entry_path_), "{}", i);
+            mentions.push_back(read_mention(evidence[i], entry_path_));
+        }
+        const std::size_t relations_before = graph_.num_relations();
+        const graph::Edge edge = graph_.add_mentions(*subject, relation, *object, std::move(mentions));
+        // The graph keys relations as the writer does (a symmetric one by its smaller id first), so a
+        // relation that was already there is a second statement for it.
+        if (graph_.num_relations() == relations_before)
+            fail(path, "a second statement for the same subject, predicate and object; irkg writes one per relation");
+        if (graph_.edge(edge).mentions.size() != evidence.Size())
+            fail(evidence_path_, "two entries have the same date, document, sentence and span");
         if (find(node, "weight") && required_uint64(node, "weight", path) != evidence.Size())
             fail(child(path, "weight"), fmt::format("disagrees with the {} evidence entries", evidence.Size()));
     }
 
+    Input& input_;
     std::string source_;
+    rapidjson::Reader reader_;
+    std::vector<char> pool_buffer_;  // the node's tree lives here while it fits (no allocation per node)
+    rapidjson::MemoryPoolAllocator<> pool_;
+    rapidjson::Document node_;
+    PathTracker path_;
+    std::string base_;  // the JSON pointer of the value being parsed
+
+    bool context_read_ = false;
+    bool graph_seen_ = false;
+    bool graph_before_context_ = false;
+    bool entities_complete_ = false;  // every entity node has been read
+    std::vector<std::size_t> deferred_;             // statements naming entities not read yet, by @graph index
+    HashSet declared_iris_;                         // hashes of the entity IRIs read
+    std::vector<std::uint64_t> pending_targets_;    // hashes of direct-triple objects not read then
+    std::set<std::string, std::less<>> relation_terms_;
+
     graph::KnowledgeGraph graph_;
-    std::unordered_map<std::string, graph::Vertex> vertices_;  // entity IRI -> vertex
-    std::set<std::string> relation_terms_;
-    std::set<std::tuple<std::string, std::string, std::string>> statements_;
+    // Scratch reused from node to node, so that reading a statement allocates little.
+    graph::RelationType relation_;
+    std::string id_, evidence_path_, entry_path_;
+    std::set<std::string, std::less<>> predicates_;  // predicates whose relation type the graph holds
+    struct CachedVertex {
+        std::string iri;
+        std::optional<graph::Vertex> vertex;
+    };
+    std::vector<CachedVertex> vertex_cache_ = std::vector<CachedVertex>(4096);
+
+    mutable std::array<MemberCache, 2> member_cache_;
+    mutable std::size_t next_cache_ = 0;
 };
 
 }  // namespace
 
 graph::KnowledgeGraph read_jsonld_text(std::string_view text, std::string_view source) {
-    return Loader(source).load(text);
+    Input input(text, source);
+    return Loader(input).load();
 }
 
 graph::KnowledgeGraph read_jsonld(const std::filesystem::path& path) {
-    const std::string text = graph::read_text_file<input_error>(path);
-    return read_jsonld_text(text, path.string());
+    Input input(path);
+    return Loader(input).load();
 }
 
 }  // namespace irkg::exporter

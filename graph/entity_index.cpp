@@ -11,7 +11,7 @@
 namespace irkg::graph {
 
 std::string_view to_string(MatchKind kind) {
-    constexpr std::array<std::string_view, 5> names{"id", "label", "alias", "word", "none"};
+    constexpr std::array<std::string_view, 7> names{"id", "label", "alias", "word", "prefix", "typo", "none"};
     return names[static_cast<std::size_t>(kind)];
 }
 
@@ -150,6 +150,86 @@ std::vector<Vertex> EntityIndex::nearest(std::string_view name, std::size_t limi
         if (out.size() == limit) break;
         out.push_back(r.vertex);
     }
+    return out;
+}
+
+std::vector<Candidate> EntityIndex::candidates(std::string_view name) const {
+    const std::string folded = fold_case(name);
+    const std::vector<std::string> wanted = split_words(folded);
+    if (wanted.empty()) return {};
+    const std::size_t threshold = std::max<std::size_t>(1, name.size() / 3);
+
+    // Per vertex: its best match so far and where the key came from, spelled out at the end.
+    enum class Source { id, id_or_label, alias, label };
+    struct Best {
+        MatchKind kind = MatchKind::none;
+        std::size_t distance = 0;
+        Source source = Source::label;
+        std::string_view key;  ///< folded, in the index's own storage
+    };
+    std::vector<Best> best(graph_.num_entities());
+    auto offer = [&best](Vertex v, MatchKind kind, std::size_t distance, Source source, std::string_view key) {
+        Best& b = best[v];
+        if (std::tie(kind, distance) < std::tie(b.kind, b.distance)) b = {kind, distance, source, key};
+    };
+
+    if (auto v = graph_.find(name)) offer(*v, MatchKind::id, 0, Source::id, {});
+    for (const auto& [keys, kind, source] : {std::tuple{&labels_, MatchKind::label, Source::id_or_label},
+                                             std::tuple{&aliases_, MatchKind::alias, Source::alias}}) {
+        for (const Key& k : *keys) {
+            if (k.text == folded) {
+                offer(k.vertex, kind, 0, source, k.text);
+            } else if (k.text.starts_with(folded)) {
+                offer(k.vertex, MatchKind::prefix, k.text.size() - folded.size(), source, k.text);
+            } else if (std::max(k.text.size(), folded.size()) - std::min(k.text.size(), folded.size()) <= threshold) {
+                // The length difference bounds the distance from below: most keys need no distance at all.
+                if (const std::size_t d = edit_distance(folded, k.text); d <= threshold)
+                    offer(k.vertex, MatchKind::typo, d, source, k.text);
+            }
+        }
+    }
+    for (Vertex v = 0; v < label_words_.size(); ++v) {
+        const auto& words = label_words_[v];
+        const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
+            return std::find(words.begin(), words.end(), w) != words.end();
+        });
+        if (all) offer(v, MatchKind::word, 0, Source::label, {});
+        for (const auto& word : words) {
+            if (word.starts_with(folded)) {
+                offer(v, MatchKind::prefix, word.size() - folded.size(), Source::label, {});
+            } else if (std::max(word.size(), folded.size()) - std::min(word.size(), folded.size()) <= threshold) {
+                if (const std::size_t d = edit_distance(folded, word); d <= threshold)
+                    offer(v, MatchKind::typo, d, Source::label, {});
+            }
+        }
+    }
+
+    std::vector<Candidate> out;
+    for (Vertex v = 0; v < best.size(); ++v) {
+        const Best& b = best[v];
+        if (b.kind == MatchKind::none) continue;
+        const Entity& e = graph_.entity(v);
+        std::string matched = e.label;
+        if (b.source == Source::id || (b.source == Source::id_or_label && fold_case(e.id) == b.key)) {
+            matched = e.id;
+        } else if (b.source == Source::alias) {
+            for (const auto& alias : e.aliases)
+                if (fold_case(alias) == b.key) {
+                    matched = alias;
+                    break;
+                }
+        }
+        out.push_back({v, b.kind, std::move(matched), b.distance});
+    }
+    const Store& store = graph_.store();
+    auto degree = [&store](Vertex v) { return boost::out_degree(v, store) + boost::in_degree(v, store); };
+    std::sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
+        if (std::tie(a.kind, a.distance) != std::tie(b.kind, b.distance))
+            return std::tie(a.kind, a.distance) < std::tie(b.kind, b.distance);
+        const std::size_t da = degree(a.vertex), db = degree(b.vertex);
+        if (da != db) return da > db;
+        return graph_.entity(a.vertex).id < graph_.entity(b.vertex).id;
+    });
     return out;
 }
 

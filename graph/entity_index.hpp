@@ -15,6 +15,10 @@ enum class MatchKind {
     label,  ///< an id or label, ignoring ASCII case
     alias,  ///< a surface form seen in text ("PRC", "Pyongyang", "blinken"), ignoring ASCII case
     word,   ///< every word of the name is a word of the label ("blinken" -> Antony Blinken)
+    /// An id, label, alias or label word starts with the name ("Chi" -> China); candidates() only.
+    prefix,
+    /// An id, label, alias or label word is within a small edit distance ("blinkn"); candidates() only.
+    typo,
     none,
 };
 
@@ -24,6 +28,17 @@ std::string_view to_string(MatchKind kind);
 struct NameMatch {
     MatchKind kind = MatchKind::none;
     std::vector<Vertex> candidates;
+};
+
+/// One entity a name may mean, for a ranked candidate list (`irkg find`).
+struct Candidate {
+    Vertex vertex;
+    MatchKind kind = MatchKind::none;  ///< the best way it matched (never none)
+    /// The id, label, alias or label as the entity spells it that matched (the label for word matches).
+    std::string matched;
+    /// Edit distance between the name and the matching key, ASCII case ignored: 0 for id, label, alias
+    /// and word matches, the missing length for a prefix, the distance for a typo.
+    std::size_t distance = 0;
 };
 
 /// Name -> entity lookup over one graph. Built once (O(total alias length)); the graph must outlive it
@@ -43,6 +58,14 @@ public:
 
     /// As suggestions(), but the `limit` nearest whatever their distance (empty only for an empty graph).
     std::vector<Vertex> nearest(std::string_view name, std::size_t limit = 5) const;
+
+    /// Every entity `name` may mean, each once with its best match: the tiers of lookup() (id, label,
+    /// alias, word; all of them, not only the best tier), then prefix matches (an id, label, alias or
+    /// label word starting with the name), then typos (within edit distance max(1, length / 3), the
+    /// threshold of suggestions()). ASCII case is ignored except for the id tier. Ordered by kind (in
+    /// MatchKind order), then distance, then degree (relations in either direction, most first), then
+    /// id. Empty for an empty or blank name. O(total key length x name length); never throws.
+    std::vector<Candidate> candidates(std::string_view name) const;
 
     /// The one entity `name` means. Throws irkg::query_error when the name is ambiguous (listing every
     /// candidate's id, label and type) or unknown (listing the closest suggestions).

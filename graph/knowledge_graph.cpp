@@ -1,7 +1,10 @@
 #include "knowledge_graph.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <numeric>
 #include <tuple>
 #include <utility>
@@ -12,11 +15,40 @@ namespace irkg::graph {
 
 namespace {
 
+constexpr Vertex k_no_vertex = std::numeric_limits<Vertex>::max();
+
+/// SplitMix64's finaliser: every input bit reaches every output bit, as linear probing needs.
+std::size_t mix(std::uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<std::size_t>(x ^ (x >> 31));
+}
+
+std::size_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+
+/// Slots for `elements` at most 3/4 full: a power of two, at least 16.
+std::size_t slots_for(std::size_t elements) { return std::bit_ceil(std::max<std::size_t>(16, elements / 3 * 4 + 4)); }
+
 /// Orders two mentions with the same key (mention_less), so that which one a graph keeps does not
 /// depend on insertion order.
 bool payload_less(const Mention& a, const Mention& b) {
     return std::tie(a.confidence, a.modality, a.time.end, a.time.text, a.evidence.text) <
            std::tie(b.confidence, b.modality, b.time.end, b.time.text, b.evidence.text);
+}
+
+/// Adds `mention` to a list sorted by mention_less; of two with the same key the payload-greater stays.
+template <class M>
+void merge_mention(std::vector<Mention>& mentions, M&& mention) {
+    const auto pos = std::lower_bound(mentions.begin(), mentions.end(), mention, mention_less);
+    if (pos == mentions.end() || mention_less(mention, *pos)) {
+        // Most relations have a handful of mentions: short lists grow one at a time rather than
+        // doubling, which would leave a quarter of the mention memory unused.
+        const auto index = pos - mentions.begin();
+        if (mentions.size() == mentions.capacity() && mentions.size() < 8) mentions.reserve(mentions.size() + 1);
+        mentions.insert(mentions.begin() + index, std::forward<M>(mention));
+    } else if (payload_less(*pos, mention)) {
+        *pos = std::forward<M>(mention);
+    }
 }
 
 }  // namespace
@@ -63,6 +95,8 @@ std::vector<Modality> EdgeData::modalities() const {
 
 KnowledgeGraph::KnowledgeGraph() : store_(std::make_unique<Store>()) {}
 
+// A copy's vertices have the same indices, so by_id_ is copied as is; edge descriptors point into the
+// copy's own storage, so by_key_ is rebuilt.
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : store_(std::make_unique<Store>(*other.store_)), by_id_(other.by_id_), relations_(other.relations_) {
     rebuild_edge_index();
@@ -92,17 +126,64 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 void KnowledgeGraph::rebuild_edge_index() {
-    by_key_.clear();
-    by_key_.reserve(boost::num_edges(*store_));
-    for (Edge e : boost::make_iterator_range(boost::edges(*store_)))
-        by_key_.emplace(EdgeKey{boost::source(e, *store_), (*store_)[e].relation.get(), boost::target(e, *store_)}, e);
+    by_key_ = {};
+    by_key_.slots.assign(slots_for(boost::num_edges(*store_)), Edge{});
+    for (Edge e : boost::make_iterator_range(boost::edges(*store_))) {
+        const std::size_t slot =
+            key_slot(EdgeKey{boost::source(e, *store_), (*store_)[e].relation.get(), boost::target(e, *store_)});
+        by_key_.slots[slot] = e;
+        ++by_key_.size;
+    }
 }
 
 std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
-    std::size_t h = std::hash<const RelationType*>{}(key.relation);
-    h ^= std::hash<std::size_t>{}(key.subject) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    h ^= std::hash<std::size_t>{}(key.object) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h;
+    return mix(mix(key.subject) ^ (static_cast<std::uint64_t>(key.object) * 0x9e3779b97f4a7c15ULL) ^
+               reinterpret_cast<std::uintptr_t>(key.relation));
+}
+
+std::size_t KnowledgeGraph::id_slot(std::string_view id, std::size_t hash) const {
+    const auto& slots = by_id_.slots;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const IdSlot& slot = slots[i];
+        if (slot.vertex == k_no_vertex || (slot.hash == hash && (*store_)[slot.vertex].entity.id == id)) return i;
+    }
+}
+
+std::size_t KnowledgeGraph::key_slot(const EdgeKey& key) const {
+    const auto& slots = by_key_.slots;
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = EdgeKeyHash{}(key) & mask;; i = (i + 1) & mask) {
+        const Edge& e = slots[i];
+        if (e.get_property() == nullptr) return i;
+        if (boost::source(e, *store_) == key.subject && boost::target(e, *store_) == key.object &&
+            (*store_)[e].relation.get() == key.relation)
+            return i;
+    }
+}
+
+void KnowledgeGraph::reserve_id_slot() {
+    if ((by_id_.size + 1) * 4 <= by_id_.slots.size() * 3) return;
+    std::vector<IdSlot> old(slots_for(by_id_.size + 1), IdSlot{k_no_vertex, 0});
+    old.swap(by_id_.slots);
+    const std::size_t mask = by_id_.slots.size() - 1;
+    for (const IdSlot& slot : old) {
+        if (slot.vertex == k_no_vertex) continue;
+        std::size_t i = slot.hash & mask;
+        while (by_id_.slots[i].vertex != k_no_vertex) i = (i + 1) & mask;
+        by_id_.slots[i] = slot;
+    }
+}
+
+void KnowledgeGraph::reserve_key_slot() {
+    if ((by_key_.size + 1) * 4 <= by_key_.slots.size() * 3) return;
+    std::vector<Edge> old(slots_for(by_key_.size + 1), Edge{});
+    old.swap(by_key_.slots);
+    for (const Edge& e : old) {
+        if (e.get_property() == nullptr) continue;
+        by_key_.slots[key_slot(EdgeKey{boost::source(e, *store_), (*store_)[e].relation.get(),
+                                       boost::target(e, *store_)})] = e;
+    }
 }
 
 const std::shared_ptr<const RelationType>& KnowledgeGraph::intern(const RelationType& relation) {
@@ -113,39 +194,69 @@ const std::shared_ptr<const RelationType>& KnowledgeGraph::intern(const Relation
 
 Vertex KnowledgeGraph::add_entity(const Entity& entity) {
     Store& store = *store_;
-    auto [it, inserted] = by_id_.try_emplace(entity.id, Vertex{});
-    if (!inserted) {
-        store[it->second].entity.absorb(entity);
-        return it->second;
+    const std::size_t hash = id_hash(entity.id);
+    reserve_id_slot();
+    IdSlot& slot = by_id_.slots[id_slot(entity.id, hash)];
+    if (slot.vertex != k_no_vertex) {
+        store[slot.vertex].entity.absorb(entity);
+        return slot.vertex;
     }
-    it->second = boost::add_vertex(VertexData{entity}, store);
-    auto& stored = store[it->second].entity;
+    // Not add_vertex(VertexData{entity}, store), which would copy the entity twice.
+    const Vertex v = boost::add_vertex(store);
+    store[v].entity = entity;
+    slot = IdSlot{v, hash};
+    ++by_id_.size;
+    auto& stored = store[v].entity;
     std::sort(stored.aliases.begin(), stored.aliases.end());
     stored.aliases.erase(std::unique(stored.aliases.begin(), stored.aliases.end()), stored.aliases.end());
     stored.aliases.erase(std::remove(stored.aliases.begin(), stored.aliases.end(), std::string()),
                          stored.aliases.end());
-    return it->second;
+    return v;
 }
 
-Edge KnowledgeGraph::add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention) {
+Edge KnowledgeGraph::edge_for(Vertex subject, const RelationType& relation, Vertex object) {
     Store& store = *store_;
     const auto& shared = intern(relation);
     if (shared->symmetric && store[object].entity.id < store[subject].entity.id) std::swap(subject, object);
-    const EdgeKey key{subject, shared.get(), object};
-    auto it = by_key_.find(key);
-    Edge e;
-    if (it == by_key_.end()) {
-        e = boost::add_edge(subject, object, EdgeData{shared, {}}, store).first;
-        by_key_.emplace(key, e);
-    } else {
-        e = it->second;
+    reserve_key_slot();
+    Edge& slot = by_key_.slots[key_slot(EdgeKey{subject, shared.get(), object})];
+    if (slot.get_property() == nullptr) {
+        slot = boost::add_edge(subject, object, EdgeData{shared, {}}, store).first;
+        ++by_key_.size;
     }
-    auto& mentions = store[e].mentions;
-    auto pos = std::lower_bound(mentions.begin(), mentions.end(), mention, mention_less);
-    if (pos == mentions.end() || mention_less(mention, *pos))
-        mentions.insert(pos, mention);
-    else if (payload_less(*pos, mention))
-        *pos = mention;
+    return slot;
+}
+
+Edge KnowledgeGraph::add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention) {
+    const Edge e = edge_for(subject, relation, object);
+    merge_mention((*store_)[e].mentions, mention);
+    return e;
+}
+
+Edge KnowledgeGraph::add_mentions(Vertex subject, const RelationType& relation, Vertex object,
+                                  std::vector<Mention> mentions) {
+    const Edge e = edge_for(subject, relation, object);
+    auto& list = (*store_)[e].mentions;
+    if (!list.empty()) {
+        for (auto& mention : mentions) merge_mention(list, std::move(mention));
+        return e;
+    }
+    // A new relation: sort by key, then payload, and of equal keys keep the last (the payload-greatest),
+    // which is what adding them one by one keeps. Lists written by irkg arrive sorted and unique.
+    const auto key_then_payload = [](const Mention& a, const Mention& b) {
+        return mention_less(a, b) || (!mention_less(b, a) && payload_less(a, b));
+    };
+    const auto not_increasing = [](const Mention& a, const Mention& b) { return !mention_less(a, b); };
+    if (std::adjacent_find(mentions.begin(), mentions.end(), not_increasing) != mentions.end()) {
+        std::sort(mentions.begin(), mentions.end(), key_then_payload);
+        std::vector<Mention> unique;
+        unique.reserve(mentions.size());
+        for (std::size_t i = 0; i < mentions.size(); ++i)
+            if (i + 1 == mentions.size() || mention_less(mentions[i], mentions[i + 1]))
+                unique.push_back(std::move(mentions[i]));
+        mentions = std::move(unique);
+    }
+    list = std::move(mentions);
     return e;
 }
 
@@ -167,9 +278,10 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {
-    auto it = by_id_.find(std::string(id));
-    if (it == by_id_.end()) return std::nullopt;
-    return it->second;
+    if (by_id_.slots.empty()) return std::nullopt;
+    const Vertex v = by_id_.slots[id_slot(id, id_hash(id))].vertex;
+    if (v == k_no_vertex) return std::nullopt;
+    return v;
 }
 
 std::size_t KnowledgeGraph::num_mentions() const {

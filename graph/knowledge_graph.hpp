@@ -69,6 +69,9 @@ public:
     /// (confidence, modality, end date, time text, sentence text) is kept, so the result does not
     /// depend on the order mentions arrive in.
     Edge add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention);
+    /// Adds several mentions of one relation, as add_mention() for each would (same result), but
+    /// takes them over without copying: for a relation that is new, `mentions` becomes its list.
+    Edge add_mentions(Vertex subject, const RelationType& relation, Vertex object, std::vector<Mention> mentions);
     /// Adds one extracted triple (both entities and the mention).
     void add(const Triple& triple);
     /// Adds every entity and mention of `other`.
@@ -103,10 +106,34 @@ private:
         std::size_t operator()(const EdgeKey& key) const;
     };
 
+    /// An open-addressing hash index (linear probing, at most 3/4 full) that holds descriptors only:
+    /// the key of a slot is read from the store (the entity's id, the edge's ends and relation), so an
+    /// index costs a few machine words per element instead of a node holding a copy of its key.
+    template <class Slot>
+    struct FlatIndex {
+        std::vector<Slot> slots;  ///< empty, or a power of two long
+        std::size_t size = 0;
+    };
+    /// The edge of (subject, relation, object), added without mentions when it is new; the relation
+    /// interned and a symmetric one's ends ordered.
+    Edge edge_for(Vertex subject, const RelationType& relation, Vertex object);
+
+    /// The slot of entity `id` in by_id_: where it is, or the empty slot where it would go.
+    std::size_t id_slot(std::string_view id, std::size_t hash) const;
+    /// The slot of `key` in by_key_: where it is, or the empty slot where it would go.
+    std::size_t key_slot(const EdgeKey& key) const;
+    /// Room in by_id_ / by_key_ for one more element.
+    void reserve_id_slot();
+    void reserve_key_slot();
+
     std::unique_ptr<Store> store_;
-    std::unordered_map<std::string, Vertex> by_id_;
+    struct IdSlot {
+        Vertex vertex;     ///< k_no_vertex when empty
+        std::size_t hash;  ///< of the entity id, so that probing compares ids only when hashes agree
+    };
+    FlatIndex<IdSlot> by_id_;
     std::unordered_map<std::string, std::shared_ptr<const RelationType>> relations_;
-    std::unordered_map<EdgeKey, Edge, EdgeKeyHash> by_key_;
+    FlatIndex<Edge> by_key_;  ///< empty slot: an edge without property (Edge{})
 };
 
 }  // namespace irkg::graph

@@ -1,5 +1,6 @@
 #include "document_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <rapidjson/error/en.h>
 
 #include "graph/errors.hpp"
+#include "graph/utf8_text.hpp"
 
 namespace irkg::ingest {
 
@@ -38,6 +40,39 @@ std::string article_text(std::string_view title, std::string_view body) {
     }
     text.append(body);
     return text;
+}
+
+/// The byte offset of the first ill-formed UTF-8 sequence in `text`, or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto c = static_cast<unsigned char>(text[pos]);
+        if (c < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t start = pos;
+        const char32_t cp = graph::next_code_point(text, pos);
+        if (cp == 0xFFFD && !(pos - start == 3 && text.compare(start, 3, "\xEF\xBF\xBD") == 0)) return start;
+    }
+    return std::string_view::npos;
+}
+
+/// Applies the cleaning every input gets (see read_articles); returns an error message for a record
+/// that must be rejected, or empty.
+std::string clean_text(std::string& text, const ReadOptions& options) {
+    if (options.max_article_bytes > 0 && text.size() > options.max_article_bytes)
+        return fmt::format("the article has {} bytes of text, more than --max-article-bytes {}; raise the limit or "
+                           "split the article",
+                           text.size(), options.max_article_bytes);
+    std::replace(text.begin(), text.end(), '\0', ' ');
+    if (graph::is_valid_utf8(text)) return {};
+    if (options.invalid_utf8 == InvalidUtf8::reject)
+        return fmt::format("the text is not valid UTF-8 (first bad byte at offset {} of the article text); fix the "
+                           "encoding, or use --invalid-utf8 replace",
+                           first_invalid_utf8(text));
+    text = graph::to_valid_utf8(text);
+    return {};
 }
 
 /// Parses one JSON Lines record into `article`; returns an error message, or empty when fine.
@@ -80,6 +115,15 @@ std::string parse_record(std::string_view line, Article& article) {
     return {};
 }
 
+/// Counts bad records against --max-errors and hands them on (or throws with --strict).
+void report(const ReadProblem& problem, const ReadOptions& options,
+            const std::function<void(const ReadProblem&)>& on_problem) {
+    if (options.strict)
+        throw input_error(fmt::format("{}:{}: {} (--strict stops at the first bad record)", problem.file,
+                                      problem.line, problem.message));
+    on_problem(problem);
+}
+
 std::uint64_t read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options,
                          const std::function<void(Article&&)>& on_article,
                          const std::function<void(const ReadProblem&)>& on_problem) {
@@ -92,12 +136,9 @@ std::uint64_t read_jsonl(std::istream& in, const std::string& name, const ReadOp
         if (blank(line)) continue;
         Article article;
         std::string error = parse_record(line, article);
+        if (error.empty()) error = clean_text(article.text, options);
         if (!error.empty()) {
-            ReadProblem problem{name, line_no, std::move(error)};
-            if (options.strict)
-                throw input_error(fmt::format("{}:{}: {} (--strict stops at the first bad record)", problem.file,
-                                              problem.line, problem.message));
-            on_problem(problem);
+            report(ReadProblem{name, line_no, std::move(error)}, options, on_problem);
             continue;
         }
         if (article.date.empty()) article.date = options.default_date;
@@ -153,6 +194,10 @@ std::uint64_t read_articles(const std::string& input, const ReadOptions& options
     article.id = path.stem().string();
     article.date = options.default_date;
     article.text = std::move(body);
+    if (std::string error = clean_text(article.text, options); !error.empty()) {
+        report(ReadProblem{input, 0, std::move(error)}, options, on_problem);
+        return 0;
+    }
     on_article(std::move(article));
     return 1;
 }

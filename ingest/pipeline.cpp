@@ -1,5 +1,13 @@
 #include "pipeline.hpp"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "cameo_dictionary.hpp"
@@ -43,26 +51,186 @@ std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64
     return triples;
 }
 
+namespace {
+
+/// Articles read together and extracted by one worker: enough text per batch that handing batches
+/// between threads costs little, few enough that memory stays bounded.
+constexpr std::size_t k_batch_bytes = 256 * 1024;
+constexpr std::size_t k_batch_articles = 256;
+
+struct Batch {
+    std::uint64_t sequence = 0;
+    std::vector<Article> articles;
+    std::vector<std::vector<graph::Triple>> triples;  ///< one entry per article, filled by a worker
+    std::uint64_t sentences = 0;
+    std::uint64_t bytes = 0;
+};
+
+}  // namespace
+
 RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions& read,
                        const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
-                       const std::function<void(const ReadProblem&)>& on_problem) const {
+                       const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
+                       const std::function<void(const RunStats&, std::uint64_t)>& progress) const {
     RunStats stats;
-    for (const auto& input : inputs) {
-        read_articles(
-            input, read,
-            [&](Article&& article) {
-                std::uint64_t sentences = 0;
-                auto triples = extract(article, &sentences);
-                ++stats.articles;
-                stats.sentences += sentences;
-                stats.triples += triples.size();
-                sink(article, std::move(triples));
-            },
-            [&](const ReadProblem& problem) {
-                ++stats.bad_records;
-                on_problem(problem);
-            });
+    std::uint64_t bytes = 0;
+    if (threads <= 1) {
+        std::uint64_t since_progress = 0;
+        for (const auto& input : inputs) {
+            read_articles(
+                input, read,
+                [&](Article&& article) {
+                    std::uint64_t sentences = 0;
+                    auto triples = extract(article, &sentences);
+                    ++stats.articles;
+                    stats.sentences += sentences;
+                    stats.triples += triples.size();
+                    bytes += article.text.size();
+                    sink(article, std::move(triples));
+                    if (progress && (since_progress += article.text.size()) >= k_batch_bytes) {
+                        since_progress = 0;
+                        progress(stats, bytes);
+                    }
+                },
+                [&](const ReadProblem& problem) {
+                    ++stats.bad_records;
+                    on_problem(problem);
+                });
+        }
+        return stats;
     }
+
+    // Reader -> `todo` -> workers -> `done` (by sequence) -> this thread, in order.
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Batch> todo;
+    std::map<std::uint64_t, Batch> done;
+    std::uint64_t next_to_sink = 0;
+    std::uint64_t batches_read = 0;
+    bool reading_finished = false;
+    bool stop = false;  // the consumer failed: everyone stops
+    std::exception_ptr read_error;
+    std::exception_ptr worker_error;
+    std::uint64_t bad_records = 0;
+    const std::size_t max_in_flight = 4 * static_cast<std::size_t>(threads);
+
+    auto reader = std::thread([&] {
+        Batch batch;
+        auto push = [&] {
+            if (batch.articles.empty()) return;
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return stop || batches_read - next_to_sink < max_in_flight; });
+            if (stop) throw std::runtime_error("stopped");
+            batch.sequence = batches_read++;
+            todo.push_back(std::move(batch));
+            batch = Batch{};
+            changed.notify_all();
+        };
+        try {
+            for (const auto& input : inputs) {
+                read_articles(
+                    input, read,
+                    [&](Article&& article) {
+                        batch.bytes += article.text.size();
+                        batch.articles.push_back(std::move(article));
+                        if (batch.bytes >= k_batch_bytes || batch.articles.size() >= k_batch_articles) push();
+                    },
+                    [&](const ReadProblem& problem) {
+                        {
+                            std::lock_guard lock(mutex);
+                            ++bad_records;
+                        }
+                        on_problem(problem);
+                    });
+            }
+            push();
+        } catch (...) {
+            // Articles read before the error still go to the sink, as in a one-thread run.
+            try {
+                push();
+            } catch (...) {
+            }
+            std::lock_guard lock(mutex);
+            if (!stop) read_error = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        reading_finished = true;
+        changed.notify_all();
+    });
+
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < threads; ++i)
+        workers.emplace_back([&] {
+            for (;;) {
+                Batch batch;
+                {
+                    std::unique_lock lock(mutex);
+                    changed.wait(lock, [&] { return stop || !todo.empty() || reading_finished; });
+                    if (stop || todo.empty()) return;
+                    batch = std::move(todo.front());
+                    todo.pop_front();
+                }
+                try {
+                    batch.triples.reserve(batch.articles.size());
+                    for (const auto& article : batch.articles) {
+                        std::uint64_t sentences = 0;
+                        batch.triples.push_back(extract(article, &sentences));
+                        batch.sentences += sentences;
+                    }
+                } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
+                    std::lock_guard lock(mutex);
+                    if (!worker_error) worker_error = std::current_exception();
+                    stop = true;
+                    changed.notify_all();
+                    return;
+                }
+                std::lock_guard lock(mutex);
+                done.emplace(batch.sequence, std::move(batch));
+                changed.notify_all();
+            }
+        });
+
+    std::exception_ptr sink_error;
+    for (;;) {
+        Batch batch;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] {
+                return stop || done.contains(next_to_sink) || (reading_finished && next_to_sink == batches_read);
+            });
+            auto it = done.find(next_to_sink);
+            if (it == done.end()) break;  // everything read has been sunk, or a worker failed
+            batch = std::move(it->second);
+            done.erase(it);
+        }
+        try {
+            for (std::size_t i = 0; i < batch.articles.size(); ++i) {
+                ++stats.articles;
+                stats.triples += batch.triples[i].size();
+                sink(batch.articles[i], std::move(batch.triples[i]));
+            }
+            stats.sentences += batch.sentences;
+            bytes += batch.bytes;
+            if (progress) {
+                std::lock_guard lock(mutex);
+                stats.bad_records = bad_records;
+            }
+            if (progress) progress(stats, bytes);
+        } catch (...) {
+            sink_error = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        ++next_to_sink;
+        if (sink_error) stop = true;
+        changed.notify_all();
+        if (sink_error) break;
+    }
+    reader.join();
+    for (auto& worker : workers) worker.join();
+    if (sink_error) std::rethrow_exception(sink_error);
+    if (worker_error) std::rethrow_exception(worker_error);
+    if (read_error) std::rethrow_exception(read_error);
+    stats.bad_records = bad_records;
     return stats;
 }
 

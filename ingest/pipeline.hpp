@@ -52,9 +52,19 @@ public:
 
     /// Reads every input in order and calls `sink` with each article's triples, in input order.
     /// Bad records go to `on_problem` (see read_articles) and are counted in the stats.
+    ///
+    /// With `threads` > 1 one thread reads, `threads` threads extract batches of articles, and the
+    /// calling thread hands the results to `sink` in input order: `sink` sees exactly what a
+    /// one-thread run gives it, in the same order, so outputs are byte-identical whatever the thread
+    /// count. `sink` and `on_problem` are never called concurrently with themselves; `on_problem` is
+    /// called from the reading thread. Memory stays bounded: at most a few batches per thread are in
+    /// flight. A read error (an unreadable file, a bad record with --strict) is rethrown here after
+    /// every article read before it has gone to `sink`, as in a one-thread run. `progress`, when
+    /// set, is called from the calling thread after each batch with the running totals.
     RunStats run(const std::vector<std::string>& inputs, const ReadOptions& read,
                  const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
-                 const std::function<void(const ReadProblem&)>& on_problem) const;
+                 const std::function<void(const ReadProblem&)>& on_problem, unsigned threads = 1,
+                 const std::function<void(const RunStats&, std::uint64_t bytes)>& progress = {}) const;
 
 private:
     std::unique_ptr<graph::Ontology> ontology_;

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 # Bad usage: exit 2.
 expect 2 "$IRKG" frobnicate
 contains stderr 'irkg: error: unknown subcommand "frobnicate"'
-contains stderr "extract, build, path"
+contains stderr "extract, build, merge, path, subgraph, render, neighbors, timeline, find, stats"
 
 expect 2 "$IRKG"
 contains stderr "irkg: error:"
@@ -32,8 +32,8 @@ contains stderr "graphml, gexf, jsonld, csv"
 expect 2 "$IRKG" path "$work/graph.graphml" Blinken China
 contains stderr ".jsonld"
 
-expect 2 "$IRKG" path "$SAMPLE" Blinken China --format dot
-contains stderr '"dot"'
+expect 2 "$IRKG" path "$SAMPLE" Blinken China --format yaml
+contains stderr '"yaml"'
 
 expect 2 "$IRKG" extract --schemas "$work/no-schemas" "$SAMPLE"
 contains stderr "no-schemas"

@@ -1,11 +1,18 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include "export/jsonld_reader.hpp"
 #include "export/jsonld_writer.hpp"
 #include "graph/errors.hpp"
+#include "graph/json_file.hpp"
 #include "sample_graph.hpp"
 #include "temp_dir.hpp"
 
@@ -72,9 +79,11 @@ TEST_CASE("the reader accepts what the writer writes") {
 }
 
 TEST_CASE("the reader names the file and the line and column of text that is not JSON") {
-    const std::string text = "{\n  \"@context\": {},\n  \"@graph\": [,]\n}\n";
+    // The reader streams, so what comes before the broken text is checked first: the context must be irkg's.
+    const std::string text = "{\n  \"@context\": {\"irkg\": \"https://w3id.org/irkg/vocab#\"},\n  \"@graph\": [,]\n}\n";
     const std::string message = error_of(text);
     CHECK(contains(message, "graph.jsonld: line 3, column 14: not JSON"));
+    CHECK(contains(message, "(byte offset 71, in /@graph/0)"));
 
     CHECK(contains(error_of(""), "graph.jsonld: line 1, column 1: not JSON"));
     CHECK(contains(error_of(sample_jsonld() + "garbage"), "not JSON"));
@@ -148,7 +157,7 @@ TEST_CASE("the reader names the JSON pointer of a wrong value") {
     CHECK(contains(error_of(replaced(good, "\"evidence\": [", "\"evidence\": {\"x\": [")), "not JSON"));
 }
 
-TEST_CASE("the reader rejects nesting deeper than irkg writes, before parsing") {
+TEST_CASE("the reader rejects nesting deeper than irkg writes, as soon as it meets it") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     const std::string message = error_of(deep);
     CHECK(contains(message, "graph.jsonld: line 1, column 33: nested deeper than 32 levels"));
@@ -166,4 +175,133 @@ TEST_CASE("the reader rejects nesting deeper than irkg writes, before parsing") 
     for (int i = 0; i < 40; ++i) nested += "}";
     nested += "]}";
     CHECK(contains(error_of(nested), "nested deeper than 32 levels"));
+}
+
+namespace {
+
+/// `text` (an irkg JSON-LD graph) written again with its @graph nodes reordered by `order` (which
+/// returns the new node list) and, when `graph_first`, "@graph" before "@context".
+template <class Reorder>
+std::string rearranged(const std::string& text, Reorder order, bool graph_first) {
+    rapidjson::Document doc;
+    doc.Parse(text.data(), text.size());
+    REQUIRE(!doc.HasParseError());
+    auto& allocator = doc.GetAllocator();
+    std::vector<rapidjson::Value> nodes;
+    for (auto& node : doc["@graph"].GetArray()) nodes.emplace_back(std::move(node));
+    nodes = order(std::move(nodes));
+    rapidjson::Value graph(rapidjson::kArrayType);
+    for (auto& node : nodes) graph.PushBack(node, allocator);
+    rapidjson::Value context(doc["@context"], allocator);
+    rapidjson::Document out(rapidjson::kObjectType);
+    if (graph_first) out.AddMember("@graph", graph, out.GetAllocator());
+    out.AddMember("@context", rapidjson::Value(context, out.GetAllocator()), out.GetAllocator());
+    if (!graph_first) out.AddMember("@graph", rapidjson::Value(graph, out.GetAllocator()), out.GetAllocator());
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+    writer.SetIndent(' ', 1);
+    out.Accept(writer);
+    return buffer.GetString();
+}
+
+bool is_statement(const rapidjson::Value& node) { return node["type"] == "Statement"; }
+
+std::vector<rapidjson::Value> statements_first(std::vector<rapidjson::Value> nodes) {
+    std::stable_partition(nodes.begin(), nodes.end(), is_statement);
+    return nodes;
+}
+
+std::vector<rapidjson::Value> reversed(std::vector<rapidjson::Value> nodes) {
+    std::reverse(nodes.begin(), nodes.end());
+    return nodes;
+}
+
+std::vector<rapidjson::Value> unchanged(std::vector<rapidjson::Value> nodes) { return nodes; }
+
+std::string written(const irkg::graph::KnowledgeGraph& g) {
+    std::ostringstream out;
+    irkg::exporter::JsonldWriter(irkg::exporter::WriterOptions{IRKG_SCHEMA_DIR}).write(g, out);
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the reader accepts statements before the entities they name, and @graph before @context") {
+    const std::string good = sample_jsonld();
+    const irkg::test::TempDir dir("jsonld-reader-order");
+    for (const bool graph_first : {false, true}) {
+        for (auto order : {unchanged, statements_first, reversed}) {
+            const std::string text = rearranged(good, order, graph_first);
+            CAPTURE(text);
+            CHECK(written(read_jsonld_text(text)) == good);
+            // From a file too: the extra passes read the file again.
+            irkg::test::write_file(dir / "g.jsonld", text);
+            CHECK(written(read_jsonld(dir / "g.jsonld")) == good);
+        }
+    }
+    // The rearranged sample really has a statement first.
+    CHECK(rearranged(good, statements_first, false).find("\"Statement\"") <
+          rearranged(good, statements_first, false).find("\"Country\""));
+}
+
+TEST_CASE("statements before their entities are still checked") {
+    const std::string good = rearranged(sample_jsonld(), statements_first, false);
+    // The statements are nodes 0 to 3 now; CHN accuses USA is the first.
+    CHECK(contains(error_of(replaced(good, "\"object\": \"ent:country/USA\"", "\"object\": \"ent:country/XXX\"")),
+                   "at /@graph/0/object: \"ent:country/XXX\" is not an entity declared in @graph"));
+    CHECK(contains(error_of(replaced(good, "\"subject\": \"ent:country/CHN\"", "\"subject\": \"not an IRI\"")),
+                   "at /@graph/0/subject: \"not an IRI\" is not an entity declared in @graph"));
+    // A second statement for the same relation, whichever comes first.
+    const std::string sample = sample_jsonld();
+    const auto begin = sample.find("  {\n   \"id\": \"stmt:");
+    const auto end = sample.find("\n  }", begin) + 4;
+    const std::string statement = sample.substr(begin, end - begin);
+    const std::string twice = sample.substr(0, end) + ",\n" + statement + sample.substr(end);
+    CHECK(contains(error_of(twice), "at /@graph/6: a second statement for the same subject, predicate and object"));
+    CHECK(contains(error_of(rearranged(twice, statements_first, true)), "a second statement for the same subject"));
+    // A direct triple naming no entity is found wherever the entities are.
+    CHECK(contains(error_of(rearranged(replaced(sample, "\"accuses\": [\n    \"ent:country/USA\"",
+                                                "\"accuses\": [\n    \"ent:country/NOPE\""),
+                                       reversed, true)),
+                   "/accuses/0: \"ent:country/NOPE\" is not an entity declared in @graph"));
+}
+
+TEST_CASE("the reader names the byte offset and JSON path of a truncated file") {
+    const std::string good = sample_jsonld();
+    const irkg::test::TempDir dir("jsonld-reader-truncated");
+    // Inside the second evidence entry of Blinken meets Wang Yi (node 6), in its sentence.
+    const auto cut = good.find("Blinken met Wang Yi") + 7;
+    irkg::test::write_file(dir / "cut.jsonld", good.substr(0, cut));
+    try {
+        read_jsonld(dir / "cut.jsonld");
+        FAIL("no error");
+    } catch (const irkg::input_error& e) {
+        const std::string expected = (dir / "cut.jsonld").string() + ": " +
+                                     irkg::graph::line_column(good, cut) + ": not JSON: Missing a closing quotation mark in string. (byte offset " +
+                                     std::to_string(cut) + ", in /@graph/6/evidence/1/text)";
+        CHECK(std::string(e.what()) == expected);
+    }
+    // Cut between two nodes.
+    const auto between = good.find("\n  {\n   \"id\": \"stmt:") + 1;
+    CHECK(contains(error_of(good.substr(0, between)), "not JSON: Invalid value."));
+    CHECK(contains(error_of(good.substr(0, between)), "in /@graph/5)"));
+    CHECK(contains(error_of(good.substr(0, good.size() - 3)),
+                   "not JSON: Missing a comma or '}' after an object member."));
+}
+
+TEST_CASE("the reader bounds what one string, one node and nesting may cost") {
+    const std::string good = sample_jsonld();
+    // A label of 17 MiB: rejected as it is read, with where it starts.
+    const std::string huge = replaced(good, "\"label\": \"NATO\"", "\"label\": \"" + std::string(17 << 20, 'x') + "\"");
+    const std::string message = error_of(huge);
+    CHECK(contains(message, "a string, number or gap longer than 16 MiB starts here"));
+    CHECK(contains(message, "/label)"));
+    // Deep nesting from a file, where the reader cannot look ahead.
+    const irkg::test::TempDir dir("jsonld-reader-limits");
+    irkg::test::write_file(dir / "deep.jsonld", std::string(10000, '[') + std::string(10000, ']'));
+    CHECK_THROWS_WITH_AS(read_jsonld(dir / "deep.jsonld"), doctest::Contains("line 1, column 33: nested deeper than 32 levels"),
+                         irkg::input_error);
+    // Text that is not UTF-8 is not JSON.
+    CHECK(contains(error_of(replaced(good, "\"label\": \"NATO\"", "\"label\": \"NA\xC3\x28TO\"")),
+                   "not JSON: Invalid encoding in string."));
 }

@@ -1,6 +1,6 @@
 #include "utf8_text.hpp"
 
-namespace irkg::exporter {
+namespace irkg::graph {
 
 namespace {
 constexpr char32_t k_replacement = 0xFFFD;
@@ -101,4 +101,4 @@ std::string to_valid_utf8(std::string_view text) {
     return out;
 }
 
-}  // namespace irkg::exporter
+}  // namespace irkg::graph
