@@ -364,7 +364,7 @@ void GraphStats::rank() {
     arcs.clear();
     arcs.shrink_to_fit();
 
-    component_sizes_ = component_sizes(undirected);
+    component_sizes_ = ::irkg::graph::component_sizes(undirected);
 
     betweenness_.assign(n, 0.0);
     BetweennessMode mode = options_.betweenness;
