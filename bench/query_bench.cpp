@@ -24,19 +24,10 @@
 #include "export/jsonld_reader.hpp"
 #include "export/registry.hpp"
 #include "graph/knowledge_graph.hpp"
-#include "graph/shortest_path.hpp"
-#if __has_include("graph/path_search.hpp")
-#include "graph/path_search.hpp"
-#define IRKG_BENCH_PATH_SEARCH 1
-#endif
-#if __has_include("graph/neighborhood.hpp")
-#include "graph/neighborhood.hpp"
-#define IRKG_BENCH_NEIGHBORHOOD 1
-#endif
-#if __has_include("graph/graph_stats.hpp")
 #include "graph/graph_stats.hpp"
-#define IRKG_BENCH_GRAPH_STATS 1
-#endif
+#include "graph/neighborhood.hpp"
+#include "graph/path_search.hpp"
+#include "graph/shortest_path.hpp"
 
 namespace {
 
@@ -46,6 +37,14 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+/// CPU time (user + system) this process has used so far, in seconds.
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 /// Peak resident set size of this process so far, in MiB.
 double peak_rss_mib() {
     rusage usage{};
@@ -53,11 +52,13 @@ double peak_rss_mib() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
 }
 
-/// One query on one sample: `from` and `to` (a pair), or `from` alone (a centre). Returns a short
-/// description of the answer, for the table.
+/// What a query runs on: an entity pair, one entity (the pair's first), or the whole graph (once).
+enum class Scope { pair, centre, graph };
+
+/// One query on one sample. Returns a short description of the answer, for the table.
 struct Query {
     std::string name;
-    bool needs_pair;
+    Scope scope;
     std::function<std::string(const KnowledgeGraph&, Vertex from, Vertex to)> run;
 };
 
@@ -67,7 +68,6 @@ std::string shortest_path(const KnowledgeGraph& g, Vertex from, Vertex to) {
     return query.found() ? fmt::format("{} hops", query.hops().size()) : "no path";
 }
 
-#ifdef IRKG_BENCH_PATH_SEARCH
 std::string k_paths(const KnowledgeGraph& g, Vertex from, Vertex to) {
     irkg::graph::PathSearchOptions options;
     options.k = 10;
@@ -77,39 +77,29 @@ std::string k_paths(const KnowledgeGraph& g, Vertex from, Vertex to) {
     if (paths.empty()) return "no path";
     return fmt::format("{} paths, {}-{} hops", paths.size(), paths.front().hops.size(), paths.back().hops.size());
 }
-#endif
 
-#ifdef IRKG_BENCH_NEIGHBORHOOD
 std::string neighbours_depth_2(const KnowledgeGraph& g, Vertex centre, Vertex) {
     irkg::graph::NeighborhoodOptions options;
     options.depth = 2;
     irkg::graph::Neighborhood query(g, centre, options);
     query.run();
-    return fmt::format("{} entities reached", query.reached_count());
+    return fmt::format("{} entities within 2 hops", query.reached_count());
 }
-#endif
 
-#ifdef IRKG_BENCH_GRAPH_STATS
 std::string stats(const KnowledgeGraph& g, Vertex, Vertex) {
-    irkg::graph::GraphStats query(g);
+    irkg::graph::GraphStats query(g);  // the defaults `irkg stats` uses
     query.run();
-    return fmt::format("{} components, betweenness from {} sources", query.components(),
-                       query.betweenness_sources());
+    return fmt::format("{} components; betweenness from {} sources, PageRank in {} iterations", query.components(),
+                       query.betweenness_sources(), query.pagerank_iterations());
 }
-#endif
 
+/// Every query the bench times, in table order. Adding one is a function above and a line here.
 const std::vector<Query>& queries() {
     static const std::vector<Query> list{
-        {"shortest path (hops, undirected)", true, shortest_path},
-#ifdef IRKG_BENCH_PATH_SEARCH
-        {"k = 10 shortest paths (Yen)", true, k_paths},
-#endif
-#ifdef IRKG_BENCH_NEIGHBORHOOD
-        {"neighbours at depth 2", false, neighbours_depth_2},
-#endif
-#ifdef IRKG_BENCH_GRAPH_STATS
-        {"stats (whole graph)", false, stats},
-#endif
+        {"shortest path (fewest hops, undirected)", Scope::pair, shortest_path},
+        {"k = 10 shortest paths (Yen)", Scope::pair, k_paths},
+        {"neighbours at depth 2", Scope::centre, neighbours_depth_2},
+        {"stats (counts, degree, betweenness, PageRank, components)", Scope::graph, stats},
     };
     return list;
 }
@@ -163,9 +153,7 @@ double quantile(std::vector<double> values, double q) {
 Timing time_query(const KnowledgeGraph& g, const Query& query, const Samples& samples, std::size_t runs) {
     Timing timing{query.name, 0, 0, 0, 0, {}};
     std::vector<double> per_sample;
-    // A whole-graph query (centre unused beyond the first) runs on one sample only.
-    const bool whole_graph = query.name.find("whole graph") != std::string::npos;
-    for (std::size_t i = 0; i < samples.pairs.size() && !(whole_graph && i > 0); ++i) {
+    for (std::size_t i = 0; i < samples.pairs.size() && !(query.scope == Scope::graph && i > 0); ++i) {
         const auto [from, to] = samples.pairs[i];
         std::vector<double> times;
         for (std::size_t r = 0; r < runs; ++r) {
@@ -174,8 +162,9 @@ Timing time_query(const KnowledgeGraph& g, const Query& query, const Samples& sa
             times.push_back(seconds_since(start) * 1000.0);
             if (timing.example.empty()) {
                 const auto& a = g.entity(from).id;
-                timing.example = query.needs_pair ? fmt::format("{} -> {}: {}", a, g.entity(to).id, answer)
-                                                  : fmt::format("{}: {}", a, answer);
+                timing.example = query.scope == Scope::pair   ? fmt::format("{} -> {}: {}", a, g.entity(to).id, answer)
+                                 : query.scope == Scope::centre ? fmt::format("{}: {}", a, answer)
+                                                                : answer;
             }
         }
         per_sample.push_back(quantile(times, 0.5));
@@ -233,18 +222,21 @@ int main(int argc, char** argv) {
 
     try {
         const double rss_before = peak_rss_mib();
+        const double cpu_before = cpu_seconds();
         const auto start = Clock::now();
         const KnowledgeGraph g = irkg::exporter::read_jsonld(input);
         const double load_s = seconds_since(start);
+        const double load_cpu_s = cpu_seconds() - cpu_before;
         const double rss_loaded = peak_rss_mib();
         const auto size = std::filesystem::file_size(input);
 
         std::cout << fmt::format("### {}\n\n", std::filesystem::path(input).filename().string());
-        std::cout << "| file size | entities | relations | mentions | load | peak RSS after load |\n";
-        std::cout << "|---:|---:|---:|---:|---:|---:|\n";
-        std::cout << fmt::format("| {:.1f} MiB | {} | {} | {} | {:.2f} s | {:.0f} MiB |\n\n",
+        std::cout << "| file size | entities | relations | mentions | load (wall) | load (CPU, both threads) | "
+                     "peak RSS after load |\n";
+        std::cout << "|---:|---:|---:|---:|---:|---:|---:|\n";
+        std::cout << fmt::format("| {:.1f} MiB | {} | {} | {} | {:.2f} s | {:.2f} s | {:.0f} MiB |\n\n",
                                  static_cast<double>(size) / (1024.0 * 1024.0), g.num_entities(),
-                                 g.num_relations(), g.num_mentions(), load_s, rss_loaded);
+                                 g.num_relations(), g.num_mentions(), load_s, load_cpu_s, rss_loaded);
 
         std::vector<std::pair<std::string, double>> write_times;
         for (const auto& out : writes) {
@@ -296,8 +288,8 @@ int main(int argc, char** argv) {
             std::ofstream out(json_out);
             out << fmt::format(
                 "{{\"file\": \"{}\", \"bytes\": {}, \"entities\": {}, \"relations\": {}, \"mentions\": {}, "
-                "\"load_s\": {}, \"peak_rss_mib\": {}, \"writes\": {{",
-                escape_json(input), size, g.num_entities(), g.num_relations(), g.num_mentions(), load_s,
+                "\"load_s\": {}, \"load_cpu_s\": {}, \"peak_rss_mib\": {}, \"writes\": {{",
+                escape_json(input), size, g.num_entities(), g.num_relations(), g.num_mentions(), load_s, load_cpu_s,
                 rss_loaded);
             for (std::size_t i = 0; i < write_times.size(); ++i)
                 out << fmt::format("{}\"{}\": {}", i ? ", " : "", escape_json(write_times[i].first),

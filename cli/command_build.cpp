@@ -51,8 +51,8 @@ void BuildCommand::setup() {
         } catch (const usage_error&) {
         }
         if (!jsonld)
-            throw usage_error(fmt::format("--into \"{}\": the stored graph is a .jsonld file (e.g. --into news.jsonld)",
-                                          into_));
+            throw usage_error(
+                fmt::format("--into \"{}\": the stored graph is a .jsonld file (e.g. --into news.jsonld)", into_));
         if (outputs_.outputs().empty() && !filters_.empty())
             throw usage_error(
                 "the filters cut only the -o outputs (--into keeps the whole graph): add -o FILE, or drop the filters");
@@ -125,7 +125,8 @@ void BuildCommand::add_into(graph::KnowledgeGraph stored, bool created, const gr
 
     if (!common_.quiet)
         err << fmt::format(
-            "irkg build: {} article{}, {} sentence{}, {} triple{} -> {} {}: +{} entit{}, +{} relation{}, +{} mention{}; "
+            "irkg build: {} article{}, {} sentence{}, {} triple{} -> {} {}: +{} entit{}, +{} relation{}, +{} "
+            "mention{}; "
             "now {} entit{}, {} relation{}{} ({:.2f} s)\n",
             stats.articles, plural(stats.articles), stats.sentences, plural(stats.sentences), stats.triples,
             plural(stats.triples), into_, created ? "(created)" : "(updated)", stored.num_entities() - entities,

@@ -86,7 +86,8 @@ void MergeCommand::add_options(CLI::App& app) {
         ->type_name("DIR")
         ->envname("IRKG_SCHEMAS")
         ->capture_default_str();
-    app.add_option("--min-confidence", common_.min_confidence, "Keep only mentions with at least this confidence (0 to 1)")
+    app.add_option("--min-confidence", common_.min_confidence,
+                   "Keep only mentions with at least this confidence (0 to 1)")
         ->type_name("X");
     app.add_flag("--strict", common_.strict, "Stop at the first bad triple line instead of reporting every one");
     app.add_flag("-q,--quiet", common_.quiet, "Print no summary on stderr (problems are still reported)");
@@ -145,18 +146,19 @@ void MergeCommand::run(std::ostream& /*out*/, std::ostream& err) {
             merged.merge(part);
     }
     if (bad_lines > 0)
-        throw input_error(fmt::format("{} bad triple line{} (reported above); nothing written: fix or remove {}, or "
-                                      "re-extract the articles",
-                                      bad_lines, plural(bad_lines), bad_lines == 1 ? "it" : "them"));
+        throw input_error(
+            fmt::format("{} bad triple line{} (reported above); nothing written: fix or remove {}, or "
+                        "re-extract the articles",
+                        bad_lines, plural(bad_lines), bad_lines == 1 ? "it" : "them"));
 
     const std::string filtered = filters_.apply(merged, common_.min_confidence, known_relations(common_.schemas));
     outputs_.write(merged, common_.schemas);
     if (!common_.quiet)
-        err << fmt::format("irkg merge: {} graph{}, {} triple file{} ({} triple{}) -> {} entit{}, {} relation{}{} ({:.2f} s)\n",
-                           graphs, plural(graphs), triple_files, plural(triple_files), triples, plural(triples),
-                           merged.num_entities(), merged.num_entities() == 1 ? "y" : "ies", merged.num_relations(),
-                           plural(merged.num_relations()), filtered.empty() ? "" : " kept by " + filtered,
-                           seconds_since(started));
+        err << fmt::format(
+            "irkg merge: {} graph{}, {} triple file{} ({} triple{}) -> {} entit{}, {} relation{}{} ({:.2f} s)\n",
+            graphs, plural(graphs), triple_files, plural(triple_files), triples, plural(triples), merged.num_entities(),
+            merged.num_entities() == 1 ? "y" : "ies", merged.num_relations(), plural(merged.num_relations()),
+            filtered.empty() ? "" : " kept by " + filtered, seconds_since(started));
 }
 
 }  // namespace irkg::cli

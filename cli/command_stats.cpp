@@ -44,7 +44,8 @@ void StatsCommand::add_options(CLI::App& app) {
         "   \"degree\": [RANKED], \"weighted_degree\": [RANKED],\n"
         "   \"betweenness\": {{\"method\": \"exact\"|\"estimate\"|\"skipped\", \"sources\", \"seed\", \"directed\",\n"
         "                   \"normalized\", \"top\": [RANKED]}},\n"
-        "   \"pagerank\": {{\"damping\", \"tolerance\", \"iterations\", \"converged\", \"weight\", \"top\": [RANKED]}}}}\n"
+        "   \"pagerank\": {{\"damping\", \"tolerance\", \"iterations\", \"converged\", \"weight\", \"top\": "
+        "[RANKED]}}}}\n"
         "  RANKED = {{\"id\", \"label\", \"type\", \"value\"}}",
         defaults.exact_limit, defaults.samples, defaults.seed, defaults.damping, defaults.tolerance,
         defaults.max_iterations);
@@ -61,7 +62,8 @@ void StatsCommand::add_options(CLI::App& app) {
            },
            "Estimate betweenness from K source entities (fixed seed) whatever the size; 0 skips betweenness")
         ->type_name("K");
-    app.add_flag("--exact", exact_, "Exact betweenness whatever the size (slow on large graphs: O(entities x relations))");
+    app.add_flag("--exact", exact_,
+                 "Exact betweenness whatever the size (slow on large graphs: O(entities x relations))");
     common_.add_to(app);
     filters_.add_to(app);
     app.footer(about + "\n\n" + std::string(k_exit_codes));
@@ -133,7 +135,8 @@ struct Cell {
 /// A table of left-aligned text and right-aligned numbers, each column as wide as its widest cell.
 class Table {
 public:
-    Table(std::vector<std::string> headers, std::vector<bool> right) : headers_(std::move(headers)), right_(std::move(right)) {}
+    Table(std::vector<std::string> headers, std::vector<bool> right)
+        : headers_(std::move(headers)), right_(std::move(right)) {}
 
     void add(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
     void add_plain(const std::vector<std::string>& row) {
@@ -202,7 +205,8 @@ void ranking(std::ostream& out, const Colour& colour, const graph::KnowledgeGrap
         const std::string value = integer ? fmt::format("{}", static_cast<std::uint64_t>(r.value))
                                           : fmt::format("{:.{}f}", r.value, decimals);
         const std::string type(graph::to_string(e.type));
-        table.add({{std::to_string(++rank), std::to_string(rank)}, entity_cell(e, colour), {type, type}, {value, value}});
+        table.add(
+            {{std::to_string(++rank), std::to_string(rank)}, entity_cell(e, colour), {type, type}, {value, value}});
     }
     table.print(out, colour);
 }
@@ -236,7 +240,8 @@ void write_stats_text(const graph::KnowledgeGraph& graph, const graph::GraphStat
     auto types = stats.by_type();
     std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     Table type_table({"type", "entities"}, {false, true});
-    for (const auto& [type, count] : types) type_table.add_plain({std::string(graph::to_string(type)), std::to_string(count)});
+    for (const auto& [type, count] : types)
+        type_table.add_plain({std::string(graph::to_string(type)), std::to_string(count)});
     type_table.print(out, colour);
 
     out << '\n' << colour.bold("Relations by category") << '\n';
@@ -255,19 +260,17 @@ void write_stats_text(const graph::KnowledgeGraph& graph, const graph::GraphStat
     const std::size_t top = stats.options().top;
     ranking(out, colour, graph, fmt::format("Top {} by degree (relations as subject or object)", top), "degree",
             stats.top_degree(), true);
-    ranking(out, colour, graph, fmt::format("Top {} by weighted degree (mentions of those relations)", top),
-            "mentions", stats.top_weighted_degree(), true);
+    ranking(out, colour, graph, fmt::format("Top {} by weighted degree (mentions of those relations)", top), "mentions",
+            stats.top_weighted_degree(), true);
     if (!stats.betweenness_computed()) {
         out << '\n' << colour.bold("Betweenness") << ": skipped (--betweenness-samples 0)\n";
     } else {
-        const std::string how =
-            stats.betweenness_exact()
-                ? "exact"
-                : fmt::format("ESTIMATE from {} of {} entities as sources, seed {}", stats.betweenness_sources(),
-                              stats.entities(), stats.options().seed);
-        ranking(out, colour, graph,
-                fmt::format("Top {} by betweenness ({}; undirected, normalised)", top, how), "betweenness",
-                stats.top_betweenness(), false);
+        const std::string how = stats.betweenness_exact()
+                                    ? "exact"
+                                    : fmt::format("ESTIMATE from {} of {} entities as sources, seed {}",
+                                                  stats.betweenness_sources(), stats.entities(), stats.options().seed);
+        ranking(out, colour, graph, fmt::format("Top {} by betweenness ({}; undirected, normalised)", top, how),
+                "betweenness", stats.top_betweenness(), false);
     }
     ranking(out, colour, graph,
             fmt::format("Top {} by PageRank (damping {}, weighted by mentions; {} after {} iteration{})", top,

@@ -6,14 +6,20 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -526,7 +532,93 @@ bool decode_entity_iri(std::string_view iri, std::string& out) {
     return true;
 }
 
+/// One @graph node, read and checked as far as that is possible without the graph; Loader::apply adds
+/// it to the graph (and checks the rest). Records are recycled, so their strings keep their capacity.
+struct Record {
+    enum class Kind { entity, statement };
+    Kind kind = Kind::entity;
+    std::size_t index = 0;  ///< in @graph
+    graph::Entity entity;
+    std::string subject, object;  ///< a statement's entity IRIs, as written
+    graph::RelationType relation;
+    std::vector<graph::Mention> mentions;
+};
+
+/// Records in the order of the file, handed from the thread that reads to the one that builds.
+struct Batch {
+    static constexpr std::size_t k_records = 512;
+    std::vector<Record> records = std::vector<Record>(k_records);
+    std::size_t size = 0;
+    bool last = false;         ///< the reading thread is done
+    std::exception_ptr error;  ///< ... because of this, after the records
+};
+
+/// The reading thread stops when the building one gave up.
+struct Cancelled {};
+
+/// A bounded queue of batches between the two threads; batches go round, so memory stays flat.
+class Pipeline {
+public:
+    Pipeline() {
+        for (auto& batch : batches_) free_.push_back(&batch);
+    }
+    /// An empty batch for the reader; throws Cancelled once cancel() was called.
+    Batch* acquire() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return cancelled_ || !free_.empty(); });
+        if (cancelled_) throw Cancelled{};
+        Batch* batch = free_.back();
+        free_.pop_back();
+        batch->size = 0;
+        batch->last = false;
+        batch->error = nullptr;
+        return batch;
+    }
+    void publish(Batch* batch) {
+        {
+            std::lock_guard lock(mutex_);
+            full_.push_back(batch);
+        }
+        changed_.notify_all();
+    }
+    /// The next batch for the builder, in order.
+    Batch* next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !full_.empty(); });
+        Batch* batch = full_.front();
+        full_.pop_front();
+        return batch;
+    }
+    void release(Batch* batch) {
+        {
+            std::lock_guard lock(mutex_);
+            free_.push_back(batch);
+        }
+        changed_.notify_all();
+    }
+    void cancel() {
+        {
+            std::lock_guard lock(mutex_);
+            cancelled_ = true;
+        }
+        changed_.notify_all();
+    }
+
+private:
+    std::array<Batch, 4> batches_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<Batch*> free_;
+    std::deque<Batch*> full_;
+    bool cancelled_ = false;
+};
+
 /// One reading of one document: the passes over it, and the checks shared by every node.
+///
+/// The main pass runs on two threads: one parses and checks each node into a Record (RapidJSON and
+/// the checks, about half the work), the calling thread adds the records to the graph in file order
+/// (the other half). Errors are raised in file order whichever thread finds them. The rarer passes
+/// (statements whose entities came later; naming a bad direct triple) run on the calling thread alone.
 class Loader {
 public:
     explicit Loader(Input& input)
@@ -537,25 +629,19 @@ public:
           node_(&pool_) {}
 
     graph::KnowledgeGraph load() {
-        try {
-            pass(Pass::first);
-            if (!context_read_)
-                fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
-            if (!graph_seen_) fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
-            if (graph_before_context_) {
-                input_.rewind();
-                pass(Pass::all_nodes);
-            }
-            entities_complete_ = true;
-            if (!deferred_.empty()) {
-                input_.rewind();
-                pass(Pass::deferred);
-            }
-            check_pending_targets();
-        } catch (const Stop& stop) {
-            throw input_error(fmt::format("{}: {}: {} (byte offset {}, in {})", source_,
-                                          input_.line_column(stop.offset), stop.what, stop.offset, where()));
+        run_pass(Pass::first);
+        if (!context_read_) fail("/@context", "missing; not an irkg JSON-LD graph (irkg embeds its context inline)");
+        if (!graph_seen_) fail("/@graph", "missing; an irkg JSON-LD graph lists its nodes in \"@graph\"");
+        if (graph_before_context_) {
+            input_.rewind();
+            run_pass(Pass::all_nodes);
         }
+        entities_complete_ = true;
+        if (!deferred_.empty()) {
+            input_.rewind();
+            run_pass(Pass::deferred);
+        }
+        check_pending_targets();
         return std::move(graph_);
     }
 
@@ -575,6 +661,82 @@ private:
         const Value* node = nullptr;
         std::vector<Member> members;
     };
+
+    /// One pass over the document; the main ones on two threads (see the class comment).
+    void run_pass(Pass pass) {
+        if (pass != Pass::first && pass != Pass::all_nodes) {
+            checked_pass(pass);
+            return;
+        }
+        Pipeline pipeline;
+        std::thread reading([&] {
+            struct Detach {  // later passes run on one thread
+                Loader& loader;
+                ~Detach() { loader.pipeline_ = nullptr; }
+            } detach{*this};
+            try {
+                batch_ = pipeline.acquire();
+                pipeline_ = &pipeline;
+                checked_pass(pass);
+                batch_->last = true;
+            } catch (const Cancelled&) {
+                return;
+            } catch (...) {
+                if (!batch_) return;  // cancelled before it began
+                batch_->last = true;
+                batch_->error = std::current_exception();
+            }
+            pipeline.publish(std::exchange(batch_, nullptr));
+        });
+        // However building ends, the reading thread is told to stop and is waited for.
+        struct Join {
+            Pipeline& pipeline;
+            std::thread& thread;
+            ~Join() {
+                pipeline.cancel();
+                thread.join();
+            }
+        } join{pipeline, reading};
+        for (bool last = false; !last;) {
+            Batch* batch = pipeline.next();
+            for (std::size_t i = 0; i < batch->size; ++i) apply(batch->records[i]);
+            if (batch->error) std::rethrow_exception(batch->error);
+            last = batch->last;
+            pipeline.release(batch);
+        }
+    }
+
+    /// pass() with the limits' stops turned into errors that say where.
+    void checked_pass(Pass pass) {
+        try {
+            this->pass(pass);
+        } catch (const Stop& stop) {
+            throw input_error(fmt::format("{}: {}: {} (byte offset {}, in {})", source_,
+                                          input_.line_column(stop.offset), stop.what, stop.offset, where()));
+        }
+    }
+
+    /// The record to fill for node `index`: in the current batch, or the single one of a pass on
+    /// one thread.
+    Record& start_record(Record::Kind kind, std::size_t index) {
+        Record& record = pipeline_ ? batch_->records[batch_->size] : single_;
+        record.kind = kind;
+        record.index = index;
+        return record;
+    }
+
+    /// The record is complete: hand it over (or add it at once, in a pass on one thread).
+    void finish_record(Record& record) {
+        if (!pipeline_) {
+            apply(record);
+            return;
+        }
+        if (++batch_->size == Batch::k_records) {
+            Pipeline& pipeline = *pipeline_;
+            pipeline.publish(std::exchange(batch_, nullptr));
+            batch_ = pipeline.acquire();
+        }
+    }
 
     [[noreturn]] void fail(std::string_view path, std::string_view what) const {
         throw input_error(fmt::format("{}: at {}: {}", source_, path.empty() ? "/" : path, what));
@@ -752,7 +914,7 @@ private:
                 if (statement) {
                     read_statement(node, path, index);
                 } else {
-                    read_entity(node, path);
+                    read_entity(node, path, index);
                     check_direct_triples(node, path, false);
                 }
                 break;
@@ -873,9 +1035,10 @@ private:
         }
     }
 
-    void read_entity(const Value& node, const std::string& path) {
+    void read_entity(const Value& node, const std::string& path, std::size_t index) {
         check_keys(node, jsonld::k_entity_keys, path, true);
-        graph::Entity entity;
+        Record& record = start_record(Record::Kind::entity, index);
+        graph::Entity& entity = record.entity;
         entity.id = required_string(node, "irkgId", path);
         if (entity.id.empty()) fail(child(path, "irkgId"), "an entity id must not be empty");
         const auto type_name = required_string(node, "entityType", path);
@@ -895,19 +1058,17 @@ private:
                                                 entity.id, jsonld::entity_iri(entity.id)));
         entity.label = required_string(node, "label", path);
         entity.country = optional_string(node, "country", path);
+        entity.aliases.clear();
         for_each_string(node, "aliases", path, [&](std::size_t, std::string_view alias) {
             entity.aliases.emplace_back(alias);
         });
-        if (graph_.find(entity.id))
-            fail(child(path, "irkgId"), fmt::format("entity \"{}\" is declared twice", entity.id));
         declared_iris_.insert(hash_of(iri));
-        graph_.add_entity(entity);
+        finish_record(record);
     }
 
-    /// The vertex of the entity IRI at `key`; nullopt while entities may still come (the statement
-    /// waits for a later pass); an error when no entity has that IRI.
-    std::optional<graph::Vertex> entity_at(const Value& node, std::string_view key, std::string_view path) {
-        const auto iri = required_string(node, key, path);
+    /// The vertex of the entity IRI `iri` (at `key` of node `index`); nullopt while entities may still
+    /// come (the statement waits for a later pass); an error when no entity has that IRI.
+    std::optional<graph::Vertex> entity_at(std::string_view iri, std::string_view key, std::size_t index) {
         // Statements come sorted by subject and name hubs over and over: a small cache of IRI -> vertex
         // saves decoding the IRI and probing the graph's index.
         auto& cached = vertex_cache_[hash_of(iri) % vertex_cache_.size()];
@@ -920,7 +1081,38 @@ private:
             }
             if (!entities_complete_) return std::nullopt;
         }
-        fail(child(path, key), fmt::format("\"{}\" is not an entity declared in @graph", iri));
+        fail(child(node_path(index), key), fmt::format("\"{}\" is not an entity declared in @graph", iri));
+    }
+
+    static std::string node_path(std::size_t index) { return child("/@graph", index); }
+
+    /// Adds a record to the graph, with the checks that need the graph. On the building thread.
+    void apply(Record& record) {
+        if (record.kind == Record::Kind::entity) {
+            if (graph_.find(record.entity.id))
+                fail(child(node_path(record.index), "irkgId"),
+                     fmt::format("entity \"{}\" is declared twice", record.entity.id));
+            graph_.add_entity(std::move(record.entity));
+            return;
+        }
+        const auto subject = entity_at(record.subject, "subject", record.index);
+        const auto object = entity_at(record.object, "object", record.index);
+        if (!subject || !object) {
+            deferred_.push_back(record.index);
+            return;
+        }
+        const std::size_t entries = record.mentions.size();
+        const std::size_t relations_before = graph_.num_relations();
+        // The graph keeps the first definition of a predicate it is given (KnowledgeGraph::intern).
+        const graph::Edge edge = graph_.add_mentions(*subject, record.relation, *object, std::move(record.mentions));
+        // The graph keys relations as the writer does (a symmetric one by its smaller id first), so a
+        // relation that was already there is a second statement for it.
+        if (graph_.num_relations() == relations_before)
+            fail(node_path(record.index),
+                 "a second statement for the same subject, predicate and object; irkg writes one per relation");
+        if (graph_.edge(edge).mentions.size() != entries)
+            fail(child(node_path(record.index), "evidence"),
+                 "two entries have the same date, document, sentence and span");
     }
 
     /// Every object of a direct triple must be an entity of the @graph. They are derived from the
@@ -985,51 +1177,36 @@ private:
         return mention;
     }
 
-    /// The predicate of relation IRI `iri` into relation_.predicate; false when it is not one.
-    bool read_predicate(std::string_view iri) {
+    /// The predicate of relation IRI `iri` into `predicate`; false when it is not one.
+    static bool read_predicate(std::string_view iri, std::string& predicate) {
         // The common case, without an allocation: "rel:" and unreserved bytes only.
         if (iri.starts_with("rel:") && iri.size() > 4 && std::all_of(iri.begin() + 4, iri.end(), is_unreserved)) {
-            relation_.predicate.assign(iri.substr(4));
+            predicate.assign(iri.substr(4));
             return true;
         }
-        auto predicate = jsonld::predicate_from_iri(iri);
-        if (!predicate || predicate->empty()) return false;
-        relation_.predicate = std::move(*predicate);
+        auto decoded = jsonld::predicate_from_iri(iri);
+        if (!decoded || decoded->empty()) return false;
+        predicate = std::move(*decoded);
         return true;
     }
 
     void read_statement(const Value& node, const std::string& path, std::size_t index) {
         check_keys(node, jsonld::k_statement_keys, path, false);
         required_string(node, "id", path);
-        const auto subject = entity_at(node, "subject", path);
-        const auto object = entity_at(node, "object", path);
-        if (!subject || !object) {
-            deferred_.push_back(index);
-            return;
-        }
-        auto& relation = relation_;
+        Record& record = start_record(Record::Kind::statement, index);
+        record.subject = required_string(node, "subject", path);
+        record.object = required_string(node, "object", path);
+        auto& relation = record.relation;
         const auto iri = required_string(node, "predicate", path);
-        if (!read_predicate(iri))
+        if (!read_predicate(iri, relation.predicate))
             fail(child(path, "predicate"), fmt::format("\"{}\" is not a relation IRI (rel:<predicate>)", iri));
-        const auto category = required_string(node, "category", path);
-        const auto cameo = required_string(node, "cameo", path);
-        const double goldstein = required_number(node, "goldstein", path, -10.0, 10.0);
-        const bool symmetric = required_bool(node, "symmetric", path);
-        const auto mode = optional_string(node, "mode", path);
-        const auto label = optional_string(node, "relationLabel", path);
-        const auto description = optional_string(node, "relationDescription", path);
-        // The graph keeps the first definition of a predicate it sees (KnowledgeGraph::intern), so
-        // only that one needs copying.
-        if (!predicates_.count(relation.predicate)) {
-            relation.category = category;
-            relation.cameo = cameo;
-            relation.goldstein = goldstein;
-            relation.symmetric = symmetric;
-            relation.mode = mode;
-            relation.label = label;
-            relation.description = description;
-            predicates_.insert(relation.predicate);
-        }
+        relation.category = required_string(node, "category", path);
+        relation.cameo = required_string(node, "cameo", path);
+        relation.goldstein = required_number(node, "goldstein", path, -10.0, 10.0);
+        relation.symmetric = required_bool(node, "symmetric", path);
+        relation.mode = optional_string(node, "mode", path);
+        relation.label = optional_string(node, "relationLabel", path);
+        relation.description = optional_string(node, "relationDescription", path);
         // Derived fields are recomputed from the evidence; they only have to be well-formed.
         if (find(node, "confidence")) required_number(node, "confidence", path, 0.0, 1.0);
         optional_date(node, "date", path);
@@ -1044,23 +1221,16 @@ private:
         evidence_path_.assign(path).append("/evidence");
         if (!evidence.IsArray()) fail(evidence_path_, fmt::format("expected an array, found {}", kind_of(evidence)));
         if (evidence.Empty()) fail(evidence_path_, "a statement needs at least one evidence entry");
-        std::vector<graph::Mention> mentions;
-        mentions.reserve(evidence.Size());
+        if (find(node, "weight") && required_uint64(node, "weight", path) != evidence.Size())
+            fail(child(path, "weight"), fmt::format("disagrees with the {} evidence entries", evidence.Size()));
+        record.mentions.clear();
+        record.mentions.reserve(evidence.Size());
         for (rapidjson::SizeType i = 0; i < evidence.Size(); ++i) {
             entry_path_.assign(evidence_path_).push_back('/');
             fmt::format_to(std::back_inserter(entry_path_), "{}", i);
-            mentions.push_back(read_mention(evidence[i], entry_path_));
+            record.mentions.push_back(read_mention(evidence[i], entry_path_));
         }
-        const std::size_t relations_before = graph_.num_relations();
-        const graph::Edge edge = graph_.add_mentions(*subject, relation, *object, std::move(mentions));
-        // The graph keys relations as the writer does (a symmetric one by its smaller id first), so a
-        // relation that was already there is a second statement for it.
-        if (graph_.num_relations() == relations_before)
-            fail(path, "a second statement for the same subject, predicate and object; irkg writes one per relation");
-        if (graph_.edge(edge).mentions.size() != evidence.Size())
-            fail(evidence_path_, "two entries have the same date, document, sentence and span");
-        if (find(node, "weight") && required_uint64(node, "weight", path) != evidence.Size())
-            fail(child(path, "weight"), fmt::format("disagrees with the {} evidence entries", evidence.Size()));
+        finish_record(record);
     }
 
     Input& input_;
@@ -1081,11 +1251,15 @@ private:
     std::vector<std::uint64_t> pending_targets_;    // hashes of direct-triple objects not read then
     std::set<std::string, std::less<>> relation_terms_;
 
+    // Reading thread: where records go.
+    Pipeline* pipeline_ = nullptr;  // null: a pass on one thread
+    Batch* batch_ = nullptr;
+    Record single_;
+    std::string evidence_path_, entry_path_;
+
+    // Building thread.
     graph::KnowledgeGraph graph_;
-    // Scratch reused from node to node, so that reading a statement allocates little.
-    graph::RelationType relation_;
-    std::string id_, evidence_path_, entry_path_;
-    std::set<std::string, std::less<>> predicates_;  // predicates whose relation type the graph holds
+    std::string id_;
     struct CachedVertex {
         std::string iri;
         std::optional<graph::Vertex> vertex;

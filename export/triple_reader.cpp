@@ -118,7 +118,8 @@ public:
         const Value& value = required(node, key, path);
         if (!value.IsNumber()) fail(fmt::format("\"{}{}\" must be a number, not {}", path, key, kind_of(value)));
         const double x = value.GetDouble();
-        if (!(x >= low && x <= high)) fail(fmt::format("\"{}{}\" is {}, out of range [{}, {}]", path, key, x, low, high));
+        if (!(x >= low && x <= high))
+            fail(fmt::format("\"{}{}\" is {}, out of range [{}, {}]", path, key, x, low, high));
         return x;
     }
 
@@ -137,8 +138,9 @@ public:
         const auto type_name = string(node, "type", path);
         const auto type = graph::entity_type_from(type_name);
         if (!type)
-            fail(fmt::format("\"{}type\" is \"{}\", not an entity type (country, person, organization, location, other)",
-                             path, type_name));
+            fail(
+                fmt::format("\"{}type\" is \"{}\", not an entity type (country, person, organization, location, other)",
+                            path, type_name));
         e.type = *type;
         e.country = optional_string(node, "country", path);
         if (const Value* aliases = find(node, "aliases")) {
@@ -222,7 +224,8 @@ graph::Triple TripleReader::parse_line(std::string_view line) {
     const auto modality_name = p.string(doc, "modality", "");
     const auto modality = graph::modality_from(modality_name);
     if (!modality)
-        p.fail(fmt::format("\"modality\" is \"{}\", not one of asserted, planned, speculative, negated", modality_name));
+        p.fail(
+            fmt::format("\"modality\" is \"{}\", not one of asserted, planned, speculative, negated", modality_name));
     triple.modality = *modality;
 
     const Value& time = p.object(doc, "time", "");
@@ -240,8 +243,7 @@ graph::Triple TripleReader::parse_line(std::string_view line) {
     triple.evidence.sentence = static_cast<std::uint32_t>(sentence);
     triple.evidence.text = p.string(evidence, "text", "evidence.");
     const Value& span = p.required(evidence, "span", "evidence.");
-    if (!span.IsArray() || span.Size() != 2)
-        p.fail("\"evidence.span\" must be [begin, end], two byte offsets");
+    if (!span.IsArray() || span.Size() != 2) p.fail("\"evidence.span\" must be [begin, end], two byte offsets");
     triple.evidence.begin = p.unsigned_integer(span[0], "\"evidence.span\" begin");
     triple.evidence.end = p.unsigned_integer(span[1], "\"evidence.span\" end");
     if (triple.evidence.end < triple.evidence.begin)

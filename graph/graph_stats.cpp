@@ -63,8 +63,8 @@ unsigned thread_count(unsigned requested) {
 /// A uniform integer in [0, bound) from `rng`, by rejection: the same numbers on every platform
 /// (std::uniform_int_distribution's algorithm is left to the library).
 std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % bound;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
     std::uint64_t r;
     do r = rng();
     while (r >= limit);
@@ -264,7 +264,7 @@ PageRank power_iteration(std::size_t n, std::vector<Link> links, const GraphStat
 
 /// The sizes of the weakly connected components of `g`, largest first (boost::connected_components: a
 /// depth-first search on the symmetric arcs, which is a search of the undirected view).
-std::vector<std::size_t> component_sizes(const UndirectedCsr& g) {
+std::vector<std::size_t> weak_component_sizes(const UndirectedCsr& g) {
     const std::size_t n = boost::num_vertices(g);
     if (n == 0) return {};
     std::vector<Index> component(n, 0);
@@ -364,7 +364,7 @@ void GraphStats::rank() {
     arcs.clear();
     arcs.shrink_to_fit();
 
-    component_sizes_ = ::irkg::graph::component_sizes(undirected);
+    component_sizes_ = weak_component_sizes(undirected);
 
     betweenness_.assign(n, 0.0);
     BetweennessMode mode = options_.betweenness;
@@ -418,7 +418,8 @@ void GraphStats::rank() {
     };
     top_degree_ = top([&](Index i) { return static_cast<double>(degree_[i]); });
     top_weighted_degree_ = top([&](Index i) { return static_cast<double>(weighted_degree_[i]); });
-    top_betweenness_ = betweenness_computed_ ? top([&](Index i) { return betweenness_[i]; }) : std::vector<RankedEntity>{};
+    top_betweenness_ =
+        betweenness_computed_ ? top([&](Index i) { return betweenness_[i]; }) : std::vector<RankedEntity>{};
     top_pagerank_ = top([&](Index i) { return pagerank_[i]; });
 }
 

@@ -192,7 +192,12 @@ const std::shared_ptr<const RelationType>& KnowledgeGraph::intern(const Relation
     return it->second;
 }
 
-Vertex KnowledgeGraph::add_entity(const Entity& entity) {
+Vertex KnowledgeGraph::add_entity(const Entity& entity) { return insert_entity(entity); }
+
+Vertex KnowledgeGraph::add_entity(Entity&& entity) { return insert_entity(std::move(entity)); }
+
+template <class E>
+Vertex KnowledgeGraph::insert_entity(E&& entity) {
     Store& store = *store_;
     const std::size_t hash = id_hash(entity.id);
     reserve_id_slot();
@@ -203,7 +208,7 @@ Vertex KnowledgeGraph::add_entity(const Entity& entity) {
     }
     // Not add_vertex(VertexData{entity}, store), which would copy the entity twice.
     const Vertex v = boost::add_vertex(store);
-    store[v].entity = entity;
+    store[v].entity = std::forward<E>(entity);
     slot = IdSlot{v, hash};
     ++by_id_.size;
     auto& stored = store[v].entity;

@@ -60,6 +60,8 @@ public:
 
     /// Adds `entity` or merges it into the vertex with the same id.
     Vertex add_entity(const Entity& entity);
+    /// As add_entity(const Entity&), taking the entity over when it is new.
+    Vertex add_entity(Entity&& entity);
     /// The graph's shared copy of `relation`, keyed by predicate: the first definition of a predicate
     /// the graph sees is the one it keeps.
     const std::shared_ptr<const RelationType>& intern(const RelationType& relation);
@@ -114,6 +116,8 @@ private:
         std::vector<Slot> slots;  ///< empty, or a power of two long
         std::size_t size = 0;
     };
+    template <class E>
+    Vertex insert_entity(E&& entity);
     /// The edge of (subject, relation, object), added without mentions when it is new; the relation
     /// interned and a symmetric one's ends ordered.
     Edge edge_for(Vertex subject, const RelationType& relation, Vertex object);

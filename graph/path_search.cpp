@@ -129,39 +129,50 @@ void PathSearch::yen() {
     paths_.push_back(search.path());
     if (source_ == target_) return;  // the path of no hops is the only loopless one
 
-    std::vector<Path> candidates;
+    // Lawler's refinement: a path only needs spurs from the entity where it left the path it was found
+    // from. Before that its roots are its parent's, whose next steps were already banned, so those
+    // searches would repeat what the parent's did.
+    struct Candidate {
+        Path path;
+        std::size_t deviation;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<std::size_t> deviation{0};
     std::set<std::vector<Vertex>> known{paths_.front().vertices};
     while (paths_.size() < options_.k) {
         const Path last = paths_.back();
         std::uint64_t root_cost = 0;
-        for (std::size_t i = 0; i < last.hops.size(); ++i) {
-            const Vertex spur = last.vertices[i];
+        for (std::size_t i = 0; i < deviation.back(); ++i)
+            root_cost += hop_cost(graph_.edge(last.hops[i].edge), options_.weight);
+        for (std::size_t i = deviation.back(); i < last.hops.size(); ++i) {
+            const auto root_end = last.vertices.begin() + static_cast<std::ptrdiff_t>(i);
             ShortestPathOptions options{options_.directed, options_.weight, {}, {}};
-            options.avoid.assign(last.vertices.begin(), last.vertices.begin() + static_cast<std::ptrdiff_t>(i));
+            options.avoid.assign(last.vertices.begin(), root_end);
             for (const Path& p : paths_)
-                if (p.vertices.size() > i + 1 &&
-                    std::equal(last.vertices.begin(), last.vertices.begin() + static_cast<std::ptrdiff_t>(i + 1),
-                               p.vertices.begin()))
+                if (p.vertices.size() > i + 1 && std::equal(last.vertices.begin(), root_end + 1, p.vertices.begin()))
                     options.avoid_first.push_back(p.vertices[i + 1]);
-            search.reset(spur, target_, std::move(options));
+            search.reset(*root_end, target_, std::move(options));
             search.run();
             if (search.found()) {
-                Path candidate;
-                candidate.vertices.assign(last.vertices.begin(), last.vertices.begin() + static_cast<std::ptrdiff_t>(i));
-                candidate.hops.assign(last.hops.begin(), last.hops.begin() + static_cast<std::ptrdiff_t>(i));
-                const Path& spur_path = search.path();
-                candidate.vertices.insert(candidate.vertices.end(), spur_path.vertices.begin(), spur_path.vertices.end());
-                candidate.hops.insert(candidate.hops.end(), spur_path.hops.begin(), spur_path.hops.end());
-                candidate.cost = root_cost + spur_path.cost;
-                if (known.insert(candidate.vertices).second) candidates.push_back(std::move(candidate));
+                Candidate candidate{Path{}, i};
+                Path& path = candidate.path;
+                path.vertices.assign(last.vertices.begin(), root_end);
+                path.hops.assign(last.hops.begin(), last.hops.begin() + static_cast<std::ptrdiff_t>(i));
+                const Path& spur = search.path();
+                path.vertices.insert(path.vertices.end(), spur.vertices.begin(), spur.vertices.end());
+                path.hops.insert(path.hops.end(), spur.hops.begin(), spur.hops.end());
+                path.cost = root_cost + spur.cost;
+                if (known.insert(path.vertices).second) candidates.push_back(std::move(candidate));
             }
             root_cost += hop_cost(graph_.edge(last.hops[i].edge), options_.weight);
         }
         if (candidates.empty()) break;
-        const auto best = std::min_element(candidates.begin(), candidates.end(), [&](const Path& a, const Path& b) {
-            return path_less(graph_, a, b);
-        });
-        paths_.push_back(std::move(*best));
+        const auto best = std::min_element(candidates.begin(), candidates.end(),
+                                           [&](const Candidate& a, const Candidate& b) {
+                                               return path_less(graph_, a.path, b.path);
+                                           });
+        paths_.push_back(std::move(best->path));
+        deviation.push_back(best->deviation);
         candidates.erase(best);
     }
 }
@@ -175,16 +186,21 @@ void PathSearch::all_simple() {
     const bool directed = options_.directed;
     const std::size_t max_hops = options_.max_hops;
     const std::optional<Vertex> via = options_.via;
-    const std::vector<std::uint32_t> to_target = distances_to(graph_, target_, directed, max_hops);
+    // Distances up to max_hops - 1 are all the pruning asks for (every entity but the source is at
+    // least one hop into the path); the last level of a breadth-first search is the biggest.
+    const std::vector<std::uint32_t> to_target = distances_to(graph_, target_, directed, max_hops - 1);
     const std::vector<std::uint32_t> to_via =
-        via ? distances_to(graph_, *via, directed, max_hops) : std::vector<std::uint32_t>{};
+        via ? distances_to(graph_, *via, directed, max_hops - 1) : std::vector<std::uint32_t>{};
     // The fewest hops a path of the query can have from here: straight to the target, or by the via.
     const auto least = [&](Vertex v, bool via_seen) -> std::uint64_t {
         if (!via || via_seen) return to_target[v];
         if (v == target_ || to_via[v] == k_unreached || to_target[*via] == k_unreached) return k_unreached;
         return std::uint64_t{to_via[v]} + to_target[*via];
     };
-    const std::uint64_t fewest = least(source_, false);
+    std::uint64_t fewest = k_unreached;
+    for_each_step(store, source_, directed, [&](Vertex y, Edge, bool) {
+        fewest = std::min(fewest, 1 + least(y, via && y == *via));
+    });
     if (fewest > max_hops) return;
 
     std::vector<char> on_path(graph_.num_entities(), 0);

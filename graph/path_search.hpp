@@ -46,6 +46,7 @@ enum class Truncation {
 ///   entity of the previous path is a spur: the path keeps the root up to the spur, must not re-enter
 ///   the root, must not leave the spur by a step an already listed path with the same root took, and
 ///   continues by ShortestPath's cheapest path; the best candidate (path_less()) is the next path.
+///   (Lawler's refinement: spurs start where a path left the path it was found from.)
 ///   Paths are entity sequences: two relations between the same pair of entities are one step (the
 ///   hop walks the relation links() puts first). Fewer than k when fewer loopless paths exist.
 /// - all: every simple path of at most max_hops hops, found by depth-first search in order of hop

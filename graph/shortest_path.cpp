@@ -106,42 +106,69 @@ Path make_path(const KnowledgeGraph& graph, const std::vector<Vertex>& vertices,
     return path;
 }
 
-/// Per-entity scratch memory, reused across runs. One cache line per entity holds everything a
-/// search asks about it, so a relation walked costs one memory access at its far end, not one per
-/// array. A flag is set when its stamp equals the current generation, so starting a run clears every
-/// flag in O(1). The memory comes from calloc: the system hands out zeroed pages as they are first
-/// touched, so a search that stays in a small part of a large graph never pays for the rest.
+/// Per-entity scratch memory, kept between runs. What a search asks about an entity sits in one
+/// 16-byte slot, so a relation walked costs one memory access at its far end. The memory comes from
+/// calloc: the system hands out zeroed pages as they are first touched, so a search that stays in a
+/// small part of a large graph neither clears nor touches the rest; and a new run clears only the
+/// slots the previous one wrote (their list is kept), not the whole array.
 struct ShortestPath::Scratch {
-    struct alignas(64) Slot {
-        std::uint32_t forward_seen, backward_seen, forward_settled, backward_settled;
-        std::uint32_t marked, marked_backward, avoided, avoided_first;
-        std::uint32_t forward_dist, backward_dist;  ///< hops, valid where *_seen is set
-        std::uint64_t forward_cost, backward_cost;  ///< Dijkstra's costs, valid where *_seen is set
+    enum Flag : std::uint32_t {
+        forward_seen = 1u << 0,
+        backward_seen = 1u << 1,
+        forward_settled = 1u << 2,
+        backward_settled = 1u << 3,
+        marked = 1u << 4,
+        marked_backward = 1u << 5,
+        avoided = 1u << 6,
+        avoided_first = 1u << 7,
     };
-    using Flag = std::uint32_t Slot::*;
+    struct Slot {
+        std::uint32_t flags;
+        std::uint32_t forward_dist, backward_dist;  ///< hops, valid where *_seen is set
+        std::uint32_t spare;
+    };
+    struct Costs {
+        std::uint64_t forward_cost, backward_cost;  ///< Dijkstra's, valid where *_seen is set
+    };
     struct Free {
-        void operator()(Slot* p) const { std::free(p); }
+        void operator()(void* p) const { std::free(p); }
     };
 
     std::unique_ptr<Slot[], Free> slots;
+    std::unique_ptr<Costs[], Free> costs;  ///< Dijkstra only, allocated on its first run
     std::size_t size = 0;
-    std::uint32_t generation = 0;
+    std::vector<Vertex> touched;  ///< every slot written since the last start()
 
+    template <class T>
+    static std::unique_ptr<T[], Free> zeroed(std::size_t n) {
+        std::unique_ptr<T[], Free> p(static_cast<T*>(std::calloc(std::max<std::size_t>(n, 1), sizeof(T))));
+        if (!p) throw std::bad_alloc();
+        return p;
+    }
     void start(std::size_t n) {
         if (size != n || !slots) {
-            slots.reset(static_cast<Slot*>(std::calloc(std::max<std::size_t>(n, 1), sizeof(Slot))));
-            if (!slots) throw std::bad_alloc();
+            slots = zeroed<Slot>(n);
+            costs.reset();
             size = n;
-            generation = 0;
+        } else {
+            for (Vertex v : touched) {
+                slots[v] = Slot{};
+                if (costs) costs[v] = Costs{};
+            }
         }
-        if (++generation == 0) {  // wrapped: old stamps could look current
-            std::memset(static_cast<void*>(slots.get()), 0, size * sizeof(Slot));
-            generation = 1;
-        }
+        touched.clear();
+    }
+    void need_costs() {
+        if (!costs) costs = zeroed<Costs>(size);
     }
     Slot& operator[](Vertex v) { return slots[v]; }
-    bool is(Flag flag, Vertex v) const { return slots[v].*flag == generation; }
-    void set(Flag flag, Vertex v) { slots[v].*flag = generation; }
+    Costs& cost(Vertex v) { return costs[v]; }
+    bool is(Flag flag, Vertex v) const { return (slots[v].flags & flag) != 0; }
+    /// Every write to a slot starts by setting a flag, so this is where the slot joins `touched`.
+    void set(Flag flag, Vertex v) {
+        if (slots[v].flags == 0) touched.push_back(v);
+        slots[v].flags |= flag;
+    }
 };
 
 ShortestPath::ShortestPath(const KnowledgeGraph& graph, Vertex source, Vertex target, ShortestPathOptions options)
@@ -179,13 +206,13 @@ void ShortestPath::run() {
     found_ = false;
     reached_.reset();
     for (Vertex v : options_.avoid)
-        if (v != source_) s.set(&Scratch::Slot::avoided, v);
-    for (Vertex v : options_.avoid_first) s.set(&Scratch::Slot::avoided_first, v);
+        if (v != source_) s.set(Scratch::avoided, v);
+    for (Vertex v : options_.avoid_first) s.set(Scratch::avoided_first, v);
 
     if (source_ == target_) {
         path_.vertices = {source_};
         found_ = true;
-    } else if (!s.is(&Scratch::Slot::avoided, target_)) {
+    } else if (!s.is(Scratch::avoided, target_)) {
         if (options_.weight == PathWeight::hops)
             breadth_first();
         else
@@ -205,15 +232,15 @@ void ShortestPath::breadth_first() {
     const auto in_work = [&](Vertex v) {
         return boost::in_degree(v, store) + (directed ? 0 : boost::out_degree(v, store));
     };
-    const auto banned_first = [&](Vertex from, Vertex to) { return from == source_ && s.is(&Scratch::Slot::avoided_first, to); };
+    const auto banned_first = [&](Vertex from, Vertex to) { return from == source_ && s.is(Scratch::avoided_first, to); };
 
     // Each side's levels (entities by distance), and what scanning each forward level costs.
     std::vector<std::vector<Vertex>> forward{{source_}}, backward{{target_}};
     std::vector<std::size_t> forward_work{out_work(source_)};
     std::size_t backward_work = in_work(target_);
-    s.set(&Scratch::Slot::forward_seen, source_);
+    s.set(Scratch::forward_seen, source_);
     s[source_].forward_dist = 0;
-    s.set(&Scratch::Slot::backward_seen, target_);
+    s.set(Scratch::backward_seen, target_);
     s[target_].backward_dist = 0;
 
     // Whole levels from the cheaper side, until a level touches the other side's newest level. The
@@ -229,13 +256,13 @@ void ShortestPath::breadth_first() {
             const auto d = static_cast<std::uint32_t>(forward.size());
             for (Vertex u : forward.back())
                 for_each_step(store, u, directed, [&](Vertex y, Edge, bool) {
-                    if (s.is(&Scratch::Slot::avoided, y) || banned_first(u, y)) return;
-                    if (s.is(&Scratch::Slot::backward_seen, y) && !s.is(&Scratch::Slot::marked, u)) {
-                        s.set(&Scratch::Slot::marked, u);
+                    if (s.is(Scratch::avoided, y) || banned_first(u, y)) return;
+                    if (s.is(Scratch::backward_seen, y) && !s.is(Scratch::marked, u)) {
+                        s.set(Scratch::marked, u);
                         ends.push_back(u);
                     }
-                    if (s.is(&Scratch::Slot::forward_seen, y)) return;
-                    s.set(&Scratch::Slot::forward_seen, y);
+                    if (s.is(Scratch::forward_seen, y)) return;
+                    s.set(Scratch::forward_seen, y);
                     s[y].forward_dist = d;
                     next.push_back(y);
                     work += out_work(y);
@@ -247,13 +274,13 @@ void ShortestPath::breadth_first() {
             const auto d = static_cast<std::uint32_t>(backward.size());
             for (Vertex w : backward.back())
                 for_each_step_into(store, w, directed, [&](Vertex u, Edge) {
-                    if (s.is(&Scratch::Slot::avoided, u) || banned_first(u, w)) return;
-                    if (s.is(&Scratch::Slot::forward_seen, u) && !s.is(&Scratch::Slot::marked, u)) {
-                        s.set(&Scratch::Slot::marked, u);
+                    if (s.is(Scratch::avoided, u) || banned_first(u, w)) return;
+                    if (s.is(Scratch::forward_seen, u) && !s.is(Scratch::marked, u)) {
+                        s.set(Scratch::marked, u);
                         ends.push_back(u);
                     }
-                    if (s.is(&Scratch::Slot::backward_seen, u)) return;
-                    s.set(&Scratch::Slot::backward_seen, u);
+                    if (s.is(Scratch::backward_seen, u)) return;
+                    s.set(Scratch::backward_seen, u);
                     s[u].backward_dist = d;
                     next.push_back(u);
                     work += in_work(u);
@@ -269,7 +296,7 @@ void ShortestPath::breadth_first() {
     std::uint32_t length = std::numeric_limits<std::uint32_t>::max();
     for (Vertex u : ends)
         for_each_step(store, u, directed, [&](Vertex y, Edge, bool) {
-            if (s.is(&Scratch::Slot::backward_seen, y) && !s.is(&Scratch::Slot::avoided, y) && !banned_first(u, y))
+            if (s.is(Scratch::backward_seen, y) && !s.is(Scratch::avoided, y) && !banned_first(u, y))
                 length = std::min(length, position + 1 + s[y].backward_dist);
         });
 
@@ -285,19 +312,19 @@ void ShortestPath::breadth_first() {
             for (Vertex u : forward[i]) {
                 bool on_path = false;
                 for_each_step(store, u, directed, [&](Vertex y, Edge, bool) {
-                    on_path = on_path || (s.is(&Scratch::Slot::marked, y) && s[y].forward_dist == i + 1 && !banned_first(u, y));
+                    on_path = on_path || (s.is(Scratch::marked, y) && s[y].forward_dist == i + 1 && !banned_first(u, y));
                 });
                 if (on_path) {
-                    s.set(&Scratch::Slot::marked, u);
+                    s.set(Scratch::marked, u);
                     below.push_back(u);
                 }
             }
         } else {
             for (Vertex v : layer)
                 for_each_step_into(store, v, directed, [&](Vertex u, Edge) {
-                    if (s.is(&Scratch::Slot::marked, u) || !s.is(&Scratch::Slot::forward_seen, u) || s[u].forward_dist != i || banned_first(u, v))
+                    if (s.is(Scratch::marked, u) || !s.is(Scratch::forward_seen, u) || s[u].forward_dist != i || banned_first(u, v))
                         return;
-                    s.set(&Scratch::Slot::marked, u);
+                    s.set(Scratch::marked, u);
                     below.push_back(u);
                 });
         }
@@ -310,10 +337,10 @@ void ShortestPath::breadth_first() {
     for (std::uint32_t pos = 1; pos <= length; ++pos) {
         std::optional<Vertex> best;
         for_each_step(store, x, directed, [&](Vertex y, Edge, bool) {
-            if (banned_first(x, y) || s.is(&Scratch::Slot::avoided, y)) return;
+            if (banned_first(x, y) || s.is(Scratch::avoided, y)) return;
             const bool on_path = pos <= position
-                                     ? s.is(&Scratch::Slot::marked, y) && s[y].forward_dist == pos
-                                     : s.is(&Scratch::Slot::backward_seen, y) && s[y].backward_dist == length - pos;
+                                     ? s.is(Scratch::marked, y) && s[y].forward_dist == pos
+                                     : s.is(Scratch::backward_seen, y) && s[y].backward_dist == length - pos;
             if (on_path && (!best || (y != *best && graph_.entity(y).id < graph_.entity(*best).id))) best = y;
         });
         if (!best) throw std::logic_error("ShortestPath: lost the shortest path while reading it");
@@ -338,15 +365,21 @@ constexpr Key k_infinite{std::numeric_limits<std::uint64_t>::max(), std::numeric
 }  // namespace
 
 void ShortestPath::dijkstra() {
-    using Slot = Scratch::Slot;
     Scratch& s = *scratch_;
+    s.need_costs();
     const Store& store = graph_.store();
     const bool directed = options_.directed;
     const PathWeight weight = options_.weight;
     const auto step_key = [&](Edge e) { return Key{hop_cost(graph_.edge(e), weight), 1}; };
-    const auto forward_key = [&](Vertex v) { return Key{s[v].forward_cost, s[v].forward_dist}; };
-    const auto backward_key = [&](Vertex v) { return Key{s[v].backward_cost, s[v].backward_dist}; };
-    const auto banned_first = [&](Vertex from, Vertex to) { return from == source_ && s.is(&Slot::avoided_first, to); };
+    const auto forward_key = [&](Vertex v) { return Key{s.cost(v).forward_cost, s[v].forward_dist}; };
+    const auto backward_key = [&](Vertex v) { return Key{s.cost(v).backward_cost, s[v].backward_dist}; };
+    const auto banned_first = [&](Vertex from, Vertex to) { return from == source_ && s.is(Scratch::avoided_first, to); };
+    const auto out_work = [&](Vertex v) {
+        return boost::out_degree(v, store) + (directed ? 0 : boost::in_degree(v, store));
+    };
+    const auto in_work = [&](Vertex v) {
+        return boost::in_degree(v, store) + (directed ? 0 : boost::out_degree(v, store));
+    };
 
     using Entry = std::tuple<std::uint64_t, std::uint32_t, Vertex>;
     using Heap = std::priority_queue<Entry, std::vector<Entry>, std::greater<>>;
@@ -365,14 +398,11 @@ void ShortestPath::dijkstra() {
         crossings.emplace_back(u, v);
     };
     const auto label = [&](Heap& heap, bool is_forward, Vertex v, Key key) {
-        Slot& slot = s[v];
-        const Scratch::Flag seen = is_forward ? &Slot::forward_seen : &Slot::backward_seen;
-        std::uint64_t& cost = is_forward ? slot.forward_cost : slot.backward_cost;
-        std::uint32_t& hops = is_forward ? slot.forward_dist : slot.backward_dist;
-        if (s.is(seen, v) && !(key < Key{cost, hops})) return;
+        const Scratch::Flag seen = is_forward ? Scratch::forward_seen : Scratch::backward_seen;
+        if (s.is(seen, v) && !(key < (is_forward ? forward_key(v) : backward_key(v)))) return;
         s.set(seen, v);
-        cost = key.cost;
-        hops = key.hops;
+        (is_forward ? s.cost(v).forward_cost : s.cost(v).backward_cost) = key.cost;
+        (is_forward ? s[v].forward_dist : s[v].backward_dist) = key.hops;
         heap.emplace(key.cost, key.hops, v);
     };
     // Drops entries of settled entities (an entity is pushed again each time its key improves).
@@ -391,57 +421,64 @@ void ShortestPath::dijkstra() {
     const auto settle_forward = [&] {
         const Vertex u = std::get<2>(forward.top());
         forward.pop();
-        s.set(&Slot::forward_settled, u);
+        s.set(Scratch::forward_settled, u);
         const Key ku = forward_key(u);
-        clean(backward, &Slot::backward_settled);
+        clean(backward, Scratch::backward_settled);
         const Key bound = top(backward);
         for_each_step(store, u, directed, [&](Vertex y, Edge e, bool) {
-            if (s.is(&Slot::avoided, y) || banned_first(u, y)) return;
-            const bool other_seen = s.is(&Slot::backward_seen, y);
-            if (s.is(&Slot::forward_settled, y) && !other_seen) return;
+            if (s.is(Scratch::avoided, y) || banned_first(u, y)) return;
+            const bool other_seen = s.is(Scratch::backward_seen, y);
+            if (s.is(Scratch::forward_settled, y) && !other_seen) return;
             const Key ky = ku + step_key(e);
-            const bool other_settled = s.is(&Slot::backward_settled, y);
+            const bool other_settled = s.is(Scratch::backward_settled, y);
             if (other_seen) meet(u, y, ky + backward_key(y), other_settled);
-            if (!s.is(&Slot::forward_settled, y) && promising(ky, other_settled ? backward_key(y) : bound))
+            if (!s.is(Scratch::forward_settled, y) && promising(ky, other_settled ? backward_key(y) : bound))
                 label(forward, true, y, ky);
         });
     };
     const auto settle_backward = [&] {
         const Vertex w = std::get<2>(backward.top());
         backward.pop();
-        s.set(&Slot::backward_settled, w);
+        s.set(Scratch::backward_settled, w);
         const Key kw = backward_key(w);
-        clean(forward, &Slot::forward_settled);
+        clean(forward, Scratch::forward_settled);
         const Key bound = top(forward);
         for_each_step_into(store, w, directed, [&](Vertex u, Edge e) {
-            if (s.is(&Slot::avoided, u) || banned_first(u, w)) return;
-            const bool other_seen = s.is(&Slot::forward_seen, u);
-            if (s.is(&Slot::backward_settled, u) && !other_seen) return;
+            if (s.is(Scratch::avoided, u) || banned_first(u, w)) return;
+            const bool other_seen = s.is(Scratch::forward_seen, u);
+            if (s.is(Scratch::backward_settled, u) && !other_seen) return;
             const Key ku = kw + step_key(e);
-            const bool other_settled = s.is(&Slot::forward_settled, u);
+            const bool other_settled = s.is(Scratch::forward_settled, u);
             if (other_seen) meet(u, w, forward_key(u) + ku, other_settled);
-            if (!s.is(&Slot::backward_settled, u) && promising(ku, other_settled ? forward_key(u) : bound))
+            if (!s.is(Scratch::backward_settled, u) && promising(ku, other_settled ? forward_key(u) : bound))
                 label(backward, false, u, ku);
         });
     };
 
     label(forward, true, source_, Key{});
     label(backward, false, target_, Key{});
+    std::size_t forward_work = out_work(source_), backward_work = in_work(target_);
     settle_forward();
     settle_backward();
-    // Settle from the side with the smaller heap until the two heaps' minima together exceed the
-    // cheapest path seen (strictly: then every entity of every cheapest path is settled by one side or
-    // the other, each path crossing from the forward to the backward side by a recorded relation), or
-    // one side has settled everything it reaches.
+    // Settle from the side that has scanned fewer relations, counting those its next entity would
+    // scan (so a hub is settled only when the other side has done as much work), until the two heaps'
+    // minima together exceed the cheapest path seen (strictly: then every entity of every cheapest
+    // path is settled by one side or the other, each path crossing from the forward to the backward
+    // side by a recorded relation), or one side has settled everything it reaches.
     for (;;) {
-        clean(forward, &Slot::forward_settled);
-        clean(backward, &Slot::backward_settled);
+        clean(forward, Scratch::forward_settled);
+        clean(backward, Scratch::backward_settled);
         if (forward.empty() || backward.empty()) break;
         if (best != k_infinite && top(forward) + top(backward) > best) break;
-        if (forward.size() <= backward.size())
+        const std::size_t forward_next = out_work(std::get<2>(forward.top()));
+        const std::size_t backward_next = in_work(std::get<2>(backward.top()));
+        if (forward_work + forward_next <= backward_work + backward_next) {
+            forward_work += forward_next;
             settle_forward();
-        else
+        } else {
+            backward_work += backward_next;
             settle_backward();
+        }
     }
     if (exact == k_infinite) return;
 
@@ -449,34 +486,34 @@ void ShortestPath::dijkstra() {
     // for the forward keys, and on to the target through relations tight for the backward keys.
     std::vector<Vertex> stack;
     for (const auto& [u, v] : crossings)
-        if (!s.is(&Slot::marked, u)) {
-            s.set(&Slot::marked, u);
+        if (!s.is(Scratch::marked, u)) {
+            s.set(Scratch::marked, u);
             stack.push_back(u);
         }
     while (!stack.empty()) {
         const Vertex x = stack.back();
         stack.pop_back();
         for_each_step_into(store, x, directed, [&](Vertex u, Edge e) {
-            if (s.is(&Slot::marked, u) || !s.is(&Slot::forward_settled, u) || banned_first(u, x)) return;
+            if (s.is(Scratch::marked, u) || !s.is(Scratch::forward_settled, u) || banned_first(u, x)) return;
             if (forward_key(u) + step_key(e) != forward_key(x)) return;
-            s.set(&Slot::marked, u);
+            s.set(Scratch::marked, u);
             stack.push_back(u);
         });
     }
     for (const auto& [u, v] : crossings)
-        if (!s.is(&Slot::marked_backward, v)) {
-            s.set(&Slot::marked_backward, v);
+        if (!s.is(Scratch::marked_backward, v)) {
+            s.set(Scratch::marked_backward, v);
             stack.push_back(v);
         }
     while (!stack.empty()) {
         const Vertex x = stack.back();
         stack.pop_back();
         for_each_step(store, x, directed, [&](Vertex y, Edge e, bool) {
-            if (s.is(&Slot::marked_backward, y) || !s.is(&Slot::backward_settled, y) || s.is(&Slot::avoided, y) ||
+            if (s.is(Scratch::marked_backward, y) || !s.is(Scratch::backward_settled, y) || s.is(Scratch::avoided, y) ||
                 banned_first(x, y))
                 return;
             if (step_key(e) + backward_key(y) != backward_key(x)) return;
-            s.set(&Slot::marked_backward, y);
+            s.set(Scratch::marked_backward, y);
             stack.push_back(y);
         });
     }
@@ -491,11 +528,11 @@ void ShortestPath::dijkstra() {
         std::optional<Vertex> next;
         Key next_walked;
         for_each_step(store, x, directed, [&](Vertex y, Edge e, bool) {
-            if (s.is(&Slot::avoided, y) || banned_first(x, y)) return;
-            if (!s.is(&Slot::marked, y) && !s.is(&Slot::marked_backward, y)) return;
+            if (s.is(Scratch::avoided, y) || banned_first(x, y)) return;
+            if (!s.is(Scratch::marked, y) && !s.is(Scratch::marked_backward, y)) return;
             const Key k = walked + step_key(e);
-            const bool on_path = (s.is(&Slot::marked, y) && k == forward_key(y)) ||
-                                 (s.is(&Slot::marked_backward, y) && k + backward_key(y) == exact);
+            const bool on_path = (s.is(Scratch::marked, y) && k == forward_key(y)) ||
+                                 (s.is(Scratch::marked_backward, y) && k + backward_key(y) == exact);
             if (on_path && (!next || (y != *next && graph_.entity(y).id < graph_.entity(*next).id))) {
                 next = y;
                 next_walked = k;

@@ -127,14 +127,18 @@ struct ShortestPathOptions {
 ///
 /// How: PathWeight::hops runs a bidirectional breadth-first search, level by level from whichever side
 /// has the fewer relations to scan, and stops at the first level where the two meet; the entities on
-/// shortest paths are then known from both sides' distances, and the path is read from the source,
-/// taking the smallest id among the next entities that still lie on a shortest path. Only the two
-/// balls around the ends are explored, and no neighbour list is sorted. The other weights run
-/// Dijkstra's algorithm (binary heap, integer costs) until the target is settled, then read the path
-/// the same way from the relations that are tight (cost-exact) on a cheapest path.
+/// shortest paths are then marked back to the source from the relations where the sides met, and the
+/// path is read from the source, taking the smallest id among the next entities that still lie on a
+/// shortest path. Only the two balls around the ends are explored, and no neighbour list is sorted.
+/// The other weights run a bidirectional Dijkstra (binary heaps, integer (cost, hops) keys), settling
+/// from the side that has scanned fewer relations, not even queueing an entity the other side proves
+/// too dear, and stopping once the two heaps' minima together exceed the cheapest path seen; the
+/// cheapest paths are then marked along the relations that are exact for either side's keys, and
+/// the path is read the same way.
 ///
-/// The object keeps its scratch memory (a few integers per entity, allocated on the first run), so
-/// reset() and run() again is cheap: Yen's algorithm runs one search per spur entity.
+/// The object keeps its scratch memory (16 bytes per entity, 32 with a weight; allocated on the first
+/// run, from pages the system zeroes as they are first touched), so reset() and run() again is cheap:
+/// Yen's algorithm runs one search per spur entity.
 class ShortestPath {
 public:
     /// `graph` must outlive the object and not change while it is used. Both vertices must be of
@@ -149,7 +153,7 @@ public:
     void reset(Vertex source, Vertex target, ShortestPathOptions options);
 
     /// Runs the search. Hops: O(relations within the two balls searched). Other weights: O((V' + E')
-    /// log V') for the V' entities cheaper to reach than the target. Running again gives the same result.
+    /// log V') for the V' entities the two searches settle. Running again gives the same result.
     void run();
 
     bool has_run() const { return has_run_; }

@@ -30,11 +30,13 @@ namespace {
 struct WorldFile {
     fs::path dir;
     fs::path file;
-    WorldFile() {
-        dir = fs::temp_directory_path() / ("irkg-test-path-" + std::to_string(::getpid()));
+    explicit WorldFile(const irkg::graph::KnowledgeGraph& graph = irkg::test::world()) {
+        static int made = 0;
+        dir = fs::temp_directory_path() /
+              ("irkg-test-path-" + std::to_string(::getpid()) + "-" + std::to_string(++made));
         fs::create_directories(dir);
         file = dir / "world.jsonld";
-        irkg::exporter::write_graph(irkg::test::world(), file, "", irkg::exporter::WriterOptions{IRKG_SCHEMA_DIR});
+        irkg::exporter::write_graph(graph, file, "", irkg::exporter::WriterOptions{IRKG_SCHEMA_DIR});
     }
     ~WorldFile() {
         std::error_code ec;
@@ -237,13 +239,25 @@ TEST_CASE("path --all: every simple path up to --max-hops; the cap says so on st
     CHECK(contains(text, "1 simple path of at most 5 hops"));
     CHECK(contains(text, "Path 1: 5 hops"));
 
+    // The world is a tree; the US criticizing China closes a cycle: two ways from Wang Yi to Russia.
+    auto cyclic = irkg::test::world();
+    cyclic.add_mention(*cyclic.find("country:USA"), irkg::test::criticizes(), *cyclic.find("country:CHN"),
+                       irkg::test::mention("other", 1, "The US criticized China.", "2024-04-21"));
+    const WorldFile cycle(cyclic);
+    const std::string both = run_path({cycle.file.string(), "wang", "russia", "--all", "--max-hops", "6"});
+    CHECK(contains(both, "2 simple paths of at most 6 hops"));
+    CHECK(contains(both, "Path 1: 3 hops"));
+    CHECK(contains(both, "Path 2: 5 hops"));
     std::string err;
     const std::string json = run_path(
-        {world.file.string(), "wang", "china", "--all", "--max-paths", "1", "--format", "json"}, &err);
-    CHECK(contains(err, "irkg path: note: more than 1 paths of at most 4 hops exist"));
+        {cycle.file.string(), "wang", "russia", "--all", "--max-hops", "6", "--max-paths", "1", "--format", "json"},
+        &err);
+    CHECK(contains(err, "irkg path: note: more than 1 paths of at most 6 hops exist; listed are the 1 with the fewest hops"));
     CHECK(schema_violation(json) == "");
     CHECK(contains(json, "\"mode\":\"all\""));
     CHECK(contains(json, "\"truncated\":true,\"truncated_by\":\"max-paths\""));
+    CHECK(contains(json, "\"length\":3"));
+    CHECK_FALSE(contains(json, "\"length\":6"));
 
     const std::string message = query_error_of({world.file.string(), "wang", "United States", "--all", "--max-hops", "4"});
     CHECK(contains(message, "no undirected path of at most 4 hops from person:wang-yi"));

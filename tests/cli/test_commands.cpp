@@ -45,7 +45,7 @@ TEST_CASE("the command list: names, and an unknown name lists the valid ones") {
         FAIL("no usage_error");
     } catch (const irkg::usage_error& e) {
         CHECK(contains(e.what(), "\"frobnicate\""));
-        CHECK(contains(e.what(), "extract, build, path"));
+        CHECK(contains(e.what(), "extract, build, merge, path"));
     }
 }
 

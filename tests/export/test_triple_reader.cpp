@@ -33,7 +33,9 @@ const irkg::graph::Ontology& ontology() {
     return loaded;
 }
 
-std::vector<irkg::graph::RelationType> known() { return {ontology().relations().begin(), ontology().relations().end()}; }
+std::vector<irkg::graph::RelationType> known() {
+    return {ontology().relations().begin(), ontology().relations().end()};
+}
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);
@@ -154,7 +156,8 @@ TEST_CASE("a bad line is an error naming the file, the line and what is wrong") 
                    "\"confidence\" is 1.5, out of range"));
     CHECK(contains(error_of(replaced(line, R"("type":"person","country":"USA")", R"("type":"human","country":"USA")")),
                    "\"subject.type\" is \"human\""));
-    CHECK(contains(error_of(replaced(line, R"("id":"person:wang-yi")", R"("id":"")")), "\"object.id\" must not be empty"));
+    CHECK(contains(error_of(replaced(line, R"("id":"person:wang-yi")", R"("id":"")")),
+                   "\"object.id\" must not be empty"));
     CHECK(contains(error_of(replaced(line, R"("sentence":1)", R"("sentence":-1)")), "\"evidence.sentence\" must be"));
     CHECK(contains(error_of(R"({"id":"a1","date":"2024-04-20","text":"Blinken met Wang Yi."})"),
                    "t.jsonl:7: this is an article record"));

@@ -144,7 +144,8 @@ TEST_CASE("a star: the hub has every relation, all betweenness, and PageRank sol
     CHECK(stats.betweenness_exact());
     CHECK(stats.betweenness_sources() == 5);
     CHECK(std::abs(stats.pagerank(v(g, "hub")) - 20.0 / 117.0) < 1e-9);
-    for (int i = 1; i <= 4; ++i) CHECK(std::abs(stats.pagerank(v(g, "leaf" + std::to_string(i))) - 97.0 / 468.0) < 1e-9);
+    for (int i = 1; i <= 4; ++i)
+        CHECK(std::abs(stats.pagerank(v(g, "leaf" + std::to_string(i))) - 97.0 / 468.0) < 1e-9);
     CHECK(stats.pagerank_converged());
     CHECK(stats.components() == 1);
     CHECK(stats.component_sizes() == std::vector<std::size_t>{5});
@@ -282,7 +283,8 @@ TEST_CASE("--top cuts every ranking; ties go by entity id") {
     CHECK(stats.top_betweenness().size() == 3);
 }
 
-TEST_CASE("exact betweenness agrees with Boost's Brandes on an undirected graph, and the sampled code with all sources") {
+TEST_CASE(
+    "exact betweenness agrees with Boost's Brandes on an undirected graph, and the sampled code with all sources") {
     for (std::uint64_t seed : {1u, 2u, 3u}) {
         const KnowledgeGraph g = random_graph(seed, 40, 90);
         GraphStatsOptions exact;

@@ -77,9 +77,9 @@ private:
     }
 
     Entity entity() {
-        static const std::vector<std::string> ids{"country:CHN", "country:USA", "country:PRK", "country:RUS",
-                                                  "person:wang-yi", "person:antony-blinken", "org:nato",
-                                                  "location:beijing", "other:x"};
+        static const std::vector<std::string> ids{"country:CHN", "country:USA",      "country:PRK",
+                                                  "country:RUS", "person:wang-yi",   "person:antony-blinken",
+                                                  "org:nato",    "location:beijing", "other:x"};
         static const std::vector<std::string> labels{"China", "PRC", "United States", "Wang", "Wang Yi", "NATO", "Xx"};
         static const std::vector<std::string> countries{"", "", "CHN", "USA"};
         static const std::vector<std::string> aliases{"Beijing", "PRC", "the US", "Washington", "Wang", "Pyongyang"};
