@@ -10,6 +10,7 @@
 
 #include "command_merge.hpp"
 #include "commands.hpp"
+#include "stage_timings.hpp"
 #include "export/jsonld_reader.hpp"
 #include "export/registry.hpp"
 #include "graph/errors.hpp"
@@ -66,23 +67,31 @@ void BuildCommand::setup() {
 
 void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
+    StageTimings timings("build");
     common_.check_schema_dir();
     // --into: the stored graph is read first, so a file that is not irkg's fails before any extraction.
     std::optional<graph::KnowledgeGraph> stored;
     const bool created = !into_.empty() && !std::filesystem::exists(into_);
     if (!into_.empty()) stored = created ? graph::KnowledgeGraph{} : exporter::read_jsonld(into_);
-    const ingest::Pipeline pipeline(common_.pipeline_options());
+    const auto max_evidence = static_cast<std::size_t>(common_.max_evidence);
+    if (stored) stored->set_max_mentions(max_evidence);
+    std::optional<const ingest::Pipeline> loaded;
+    timings.time("lexicons", [&] { loaded.emplace(common_.pipeline_options()); });
+    const ingest::Pipeline& pipeline = *loaded;
     report_dictionaries(pipeline, common_.quiet, err);
 
     graph::KnowledgeGraph graph;
+    graph.set_max_mentions(max_evidence);
     ProblemLog problems(err, common_.max_errors);
     const ingest::RunStats stats = merge_inputs(pipeline, inputs_, common_.read_options(), graph, problems,
                                                 common_.thread_count(), common_.quiet, err);
+    timings.add_run(stats, "merge");
     if (stored) return add_into(std::move(*stored), created, graph, stats, problems, started, err);
+    report_limits(common_, &stats, &graph, err);  // before the filters replace the graph
 
     const std::string filtered = filters_.apply(graph, common_.min_confidence, known_relations(common_.schemas));
 
-    outputs_.write(graph, common_.schemas);
+    timings.time("export", [&] { outputs_.write(graph, common_.schemas); });
 
     if (!common_.quiet)
         err << fmt::format(
@@ -91,6 +100,7 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
             plural(stats.triples), graph.num_entities(), graph.num_entities() == 1 ? "y" : "ies", graph.num_relations(),
             plural(graph.num_relations()), filtered.empty() ? "" : " kept by the filters (" + filtered + ")",
             seconds_since(started));
+    timings.print(err);
     problems.throw_if_any(stats.articles);
 }
 
@@ -108,6 +118,7 @@ void BuildCommand::add_into(graph::KnowledgeGraph stored, bool created, const gr
     const std::size_t entities = stored.num_entities(), relations = stored.num_relations(),
                       mentions = stored.num_mentions();
     stored.merge(added);
+    report_limits(common_, &stats, &stored, err);
 
     std::string filtered;
     if (!outputs_.outputs().empty()) {

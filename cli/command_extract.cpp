@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "progress.hpp"
+#include "stage_timings.hpp"
 #include "export/atomic_file.hpp"
 #include "export/triple_writer.hpp"
 
@@ -36,8 +37,11 @@ void ExtractCommand::setup() {
 
 void ExtractCommand::run(std::ostream& out, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
+    StageTimings timings("extract");
     common_.check_schema_dir();
-    const ingest::Pipeline pipeline(common_.pipeline_options());
+    std::optional<const ingest::Pipeline> loaded;
+    timings.time("lexicons", [&] { loaded.emplace(common_.pipeline_options()); });
+    const ingest::Pipeline& pipeline = *loaded;
     report_dictionaries(pipeline, common_.quiet, err);
 
     // Opened before extracting, so an unwritable destination fails before the work.
@@ -55,15 +59,20 @@ void ExtractCommand::run(std::ostream& out, std::ostream& err) {
         problems.callback(), common_.thread_count(),
         [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); });
     progress.finish();
-    if (file)
-        file->commit();
-    else
-        out.flush();
+    timings.add_run(stats, "write");
+    timings.time("write", [&] {
+        if (file)
+            file->commit();
+        else
+            out.flush();
+    });
 
+    report_limits(common_, &stats, nullptr, err);
     if (!common_.quiet)
         err << fmt::format("irkg extract: {} article{}, {} sentence{}, {} triple{} ({:.2f} s)\n", stats.articles,
                            plural(stats.articles), stats.sentences, plural(stats.sentences), stats.triples,
                            plural(stats.triples), seconds_since(started));
+    timings.print(err);
     problems.throw_if_any(stats.articles);
 }
 

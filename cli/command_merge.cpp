@@ -89,6 +89,7 @@ void MergeCommand::add_options(CLI::App& app) {
     app.add_option("--min-confidence", common_.min_confidence,
                    "Keep only mentions with at least this confidence (0 to 1)")
         ->type_name("X");
+    common_.add_max_evidence_to(app);
     app.add_flag("--strict", common_.strict, "Stop at the first bad triple line instead of reporting every one");
     app.add_flag("-q,--quiet", common_.quiet, "Print no summary on stderr (problems are still reported)");
     filters_.add_to(app);
@@ -140,10 +141,12 @@ void MergeCommand::run(std::ostream& /*out*/, std::ostream& err) {
             ++triple_files;
         }
         definitions.check(part, input);
-        if (merged.num_entities() == 0)
+        if (merged.num_entities() == 0) {
             merged = std::move(part);
-        else
+            merged.set_max_mentions(static_cast<std::size_t>(common_.max_evidence));
+        } else {
             merged.merge(part);
+        }
     }
     if (bad_lines > 0)
         throw input_error(
@@ -151,6 +154,7 @@ void MergeCommand::run(std::ostream& /*out*/, std::ostream& err) {
                         "re-extract the articles",
                         bad_lines, plural(bad_lines), bad_lines == 1 ? "it" : "them"));
 
+    report_limits(common_, nullptr, &merged, err);  // before the filters replace the graph
     const std::string filtered = filters_.apply(merged, common_.min_confidence, known_relations(common_.schemas));
     outputs_.write(merged, common_.schemas);
     if (!common_.quiet)

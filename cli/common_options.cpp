@@ -55,8 +55,24 @@ void CommonOptions::add_to(CLI::App& app) {
         ->capture_default_str();
     app.add_option("--max-errors", max_errors, "Stop after N bad records (default: report and skip them all)")
         ->type_name("N");
+    app.add_option("--max-sentence-tokens", max_sentence_tokens,
+                   "Skip sentences of more tokens (run-ons: tables, lists, text without full stops), counted on "
+                   "stderr (0: no limit)")
+        ->type_name("N")
+        ->check(CLI::NonNegativeNumber)  // an unsigned option would read -3 as 2^64 - 3
+        ->capture_default_str();
+    add_max_evidence_to(app);
     app.add_flag("--strict", strict, "Stop at the first bad input record instead of reporting and skipping it");
     app.add_flag("-q,--quiet", quiet, "Print no summary on stderr (problems are still reported)");
+}
+
+void CommonOptions::add_max_evidence_to(CLI::App& app) {
+    app.add_option("--max-evidence", max_evidence,
+                   "Keep at most N mentions per relation: its first N by date, article, sentence (undated "
+                   "first); the relations and mentions cut are counted on stderr (0: no limit)")
+        ->type_name("N")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
 }
 
 void CommonOptions::validate() {
@@ -94,6 +110,7 @@ ingest::PipelineOptions CommonOptions::pipeline_options() const {
     options.cameo_actors.assign(actors.begin(), actors.end());
     options.cameo_agents.assign(agents.begin(), agents.end());
     options.cameo_verbs.assign(verbs.begin(), verbs.end());
+    options.max_sentence_tokens = static_cast<std::size_t>(max_sentence_tokens);
     return options;
 }
 
@@ -104,6 +121,25 @@ ingest::ReadOptions CommonOptions::read_options() const {
     options.invalid_utf8 = invalid_utf8 == "reject" ? ingest::InvalidUtf8::reject : ingest::InvalidUtf8::replace;
     options.max_article_bytes = max_article_bytes;
     return options;
+}
+
+void report_limits(const CommonOptions& common, const ingest::RunStats* stats, const graph::KnowledgeGraph* graph,
+                   std::ostream& err) {
+    if (stats && stats->long_sentences > 0)
+        err << fmt::format(
+            "irkg: {} sentence{} of more than --max-sentence-tokens {} tokens skipped (no triples from {}; raise "
+            "the limit, or 0 for none, to read {})\n",
+            stats->long_sentences, plural(stats->long_sentences), common.max_sentence_tokens,
+            stats->long_sentences == 1 ? "it" : "them", stats->long_sentences == 1 ? "it" : "them");
+    if (graph && graph->num_dropped_mentions() > 0) {
+        const std::size_t relations = graph->num_capped_relations();
+        err << fmt::format(
+            "irkg: {} relation{} had more than --max-evidence {} mentions and kept {} first {} (by date, article, "
+            "sentence; the weight counts them); {} mention{} dropped (raise the limit, or 0 for none, to keep "
+            "them)\n",
+            relations, plural(relations), graph->max_mentions(), relations == 1 ? "its" : "their",
+            graph->max_mentions(), graph->num_dropped_mentions(), plural(graph->num_dropped_mentions()));
+    }
 }
 
 void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err) {
@@ -179,9 +215,11 @@ graph::KnowledgeGraph load_graph(const std::string& graph_argument, const Common
     const ingest::Pipeline pipeline(common.pipeline_options());
     report_dictionaries(pipeline, common.quiet, err);
     graph::KnowledgeGraph graph;
+    graph.set_max_mentions(static_cast<std::size_t>(common.max_evidence));
     ProblemLog problems(err, common.max_errors);
     const ingest::RunStats stats = merge_inputs(pipeline, {graph_argument}, common.read_options(), graph, problems,
                                                 common.thread_count(), common.quiet, err);
+    report_limits(common, &stats, &graph, err);
     problems.throw_if_any(stats.articles);
     return graph;
 }

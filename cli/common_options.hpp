@@ -31,6 +31,8 @@ struct CommonOptions {
     std::string invalid_utf8 = "replace";      ///< --invalid-utf8 replace|reject
     std::uint64_t max_article_bytes = 64ull << 20;  ///< --max-article-bytes (0: no limit)
     std::uint64_t max_errors = 0;              ///< --max-errors: stop after this many bad records (0: never)
+    std::uint64_t max_sentence_tokens = 500;   ///< --max-sentence-tokens: longer sentences are skipped (0: no limit)
+    std::uint64_t max_evidence = 10000;        ///< --max-evidence: mentions kept per relation (0: no limit)
 
     CommonOptions();
 
@@ -46,6 +48,8 @@ struct CommonOptions {
     /// The extraction threads to run: --threads, or the number of cores when it is 0.
     unsigned thread_count() const;
     ingest::ReadOptions read_options() const;
+    /// Declares --max-evidence alone, for commands that build graphs without extracting (merge).
+    void add_max_evidence_to(CLI::App& app);
 };
 
 /// The schemas/ directory compiled in (IRKG_DEFAULT_SCHEMA_DIR), used when neither --schemas nor
@@ -69,6 +73,12 @@ private:
     std::uint64_t max_errors_ = 0;
     std::uint64_t count_ = 0;
 };
+
+/// Reports on `err` what the resource limits turned away, one line per limit that was hit: sentences
+/// skipped by --max-sentence-tokens (`stats`), mentions dropped by --max-evidence (`graph`, when given).
+/// Printed even with --quiet: a limit hit loses data, and is never silent. Nothing when no limit was hit.
+void report_limits(const CommonOptions& common, const ingest::RunStats* stats, const graph::KnowledgeGraph* graph,
+                   std::ostream& err);
 
 /// Prints what each CAMEO/PETRARCH dictionary added and skipped (one line each) unless `quiet`.
 void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err);

@@ -1,5 +1,6 @@
 // irkg: one binary, one subcommand per stage. The only place that catches exceptions and turns them
 // into exit codes: 0 done, 1 bad data, 2 bad usage.
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
     using namespace irkg;
     // SIGINT/SIGTERM/SIGHUP: remove unfinished outputs, keep existing files, exit 130/143/129.
     exporter::install_interrupt_cleanup("irkg");
+    // A file-size limit (ulimit -f) would kill irkg with SIGXFSZ mid-write, leaving a temporary file;
+    // ignored, the write fails with EFBIG and the output's error names the file (as for a full disk).
+    std::signal(SIGXFSZ, SIG_IGN);
     auto commands = cli::make_commands();
 
     CLI::App app{

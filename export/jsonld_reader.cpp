@@ -312,7 +312,13 @@ public:
     }
     void key(const char* text, std::size_t length) {
         auto& frame = frames_[depth_ - 1];
-        frame.key.assign(text, length);
+        // Every key goes through here and only errors read it: short ones (all of irkg's) are copied
+        // into the frame, without std::string's bookkeeping.
+        frame.key_length = length;
+        if (length <= sizeof frame.short_key)
+            std::memcpy(frame.short_key, text, length);
+        else
+            frame.long_key.assign(text, length);
         frame.has_key = true;
     }
     void enter(bool array) {
@@ -331,7 +337,7 @@ public:
             if (frame.array && frame.count > 0)
                 base = child(base, frame.count - 1);
             else if (!frame.array && frame.has_key)
-                base = child(base, frame.key);
+                base = child(base, frame.key());
         }
         return base;
     }
@@ -341,7 +347,12 @@ private:
         bool array = false;
         std::size_t count = 0;
         bool has_key = false;
-        std::string key;
+        std::size_t key_length = 0;
+        char short_key[32];
+        std::string long_key;
+        std::string_view key() const {
+            return key_length <= sizeof short_key ? std::string_view(short_key, key_length) : std::string_view(long_key);
+        }
     };
     std::vector<Frame> frames_;
     std::size_t depth_ = 0;
@@ -533,7 +544,7 @@ bool decode_entity_iri(std::string_view iri, std::string& out) {
 }
 
 /// One @graph node, read and checked as far as that is possible without the graph; Loader::apply adds
-/// it to the graph (and checks the rest). Records are recycled, so their strings keep their capacity.
+/// it to the graph (and checks the rest). The record is recycled, so its strings keep their capacity.
 struct Record {
     enum class Kind { entity, statement };
     Kind kind = Kind::entity;
@@ -544,13 +555,31 @@ struct Record {
     std::vector<graph::Mention> mentions;
 };
 
-/// Records in the order of the file, handed from the thread that reads to the one that builds.
+/// Parsed @graph nodes in the order of the file, handed from the thread that parses to the one that
+/// checks them and builds the graph. Their trees live in the batch's own pool until it comes round again.
 struct Batch {
-    static constexpr std::size_t k_records = 512;
-    std::vector<Record> records = std::vector<Record>(k_records);
-    std::size_t size = 0;
-    bool last = false;         ///< the reading thread is done
-    std::exception_ptr error;  ///< ... because of this, after the records
+    static constexpr std::size_t k_nodes = 512;
+    /// A batch is handed over sooner when its trees take this much (nodes of many mentions).
+    static constexpr std::size_t k_bytes = std::size_t{8} << 20;
+    static constexpr std::size_t k_pool = std::size_t{1} << 20;
+    /// The pool's first chunk, kept when it is cleared: a batch of ordinary nodes fits, and costs no
+    /// allocation.
+    std::vector<char> pool_buffer = std::vector<char>(k_pool);
+    rapidjson::MemoryPoolAllocator<> pool{pool_buffer.data(), pool_buffer.size(), k_pool};
+    rapidjson::Document document{&pool};  ///< parses the next node
+    std::vector<Value> nodes;
+    std::vector<std::size_t> indices;  ///< in @graph, of each node
+    bool last = false;                 ///< the reading thread is done
+    std::exception_ptr error;          ///< ... because of this, after the nodes
+
+    void clear() {
+        nodes.clear();
+        indices.clear();
+        pool.Clear();
+        last = false;
+        error = nullptr;
+    }
+    bool full() const { return nodes.size() == k_nodes || pool.Size() > k_bytes; }
 };
 
 /// The reading thread stops when the building one gave up.
@@ -569,9 +598,7 @@ public:
         if (cancelled_) throw Cancelled{};
         Batch* batch = free_.back();
         free_.pop_back();
-        batch->size = 0;
-        batch->last = false;
-        batch->error = nullptr;
+        batch->clear();
         return batch;
     }
     void publish(Batch* batch) {
@@ -615,10 +642,11 @@ private:
 
 /// One reading of one document: the passes over it, and the checks shared by every node.
 ///
-/// The main pass runs on two threads: one parses and checks each node into a Record (RapidJSON and
-/// the checks, about half the work), the calling thread adds the records to the graph in file order
-/// (the other half). Errors are raised in file order whichever thread finds them. The rarer passes
-/// (statements whose entities came later; naming a bad direct triple) run on the calling thread alone.
+/// The main pass runs on two threads: one parses the @graph nodes into JSON trees (RapidJSON, about
+/// two thirds of the work), the calling thread checks each tree, turns it into a Record and adds that
+/// to the graph, in file order (the rest). Errors are raised in file order whichever thread finds
+/// them. The rarer passes (statements whose entities came later; naming a bad direct triple) run on
+/// the calling thread alone.
 class Loader {
 public:
     explicit Loader(Input& input)
@@ -699,7 +727,12 @@ private:
         } join{pipeline, reading};
         for (bool last = false; !last;) {
             Batch* batch = pipeline.next();
-            for (std::size_t i = 0; i < batch->size; ++i) apply(batch->records[i]);
+            for (std::size_t i = 0; i < batch->nodes.size(); ++i) {
+                const std::size_t index = batch->indices[i];
+                path_of_node_ = "/@graph/";
+                fmt::format_to(std::back_inserter(path_of_node_), "{}", index);
+                read_node(batch->nodes[i], path_of_node_, index, pass);
+            }
             if (batch->error) std::rethrow_exception(batch->error);
             last = batch->last;
             pipeline.release(batch);
@@ -716,27 +749,15 @@ private:
         }
     }
 
-    /// The record to fill for node `index`: in the current batch, or the single one of a pass on
-    /// one thread.
+    /// The record to fill for node `index`.
     Record& start_record(Record::Kind kind, std::size_t index) {
-        Record& record = pipeline_ ? batch_->records[batch_->size] : single_;
-        record.kind = kind;
-        record.index = index;
-        return record;
+        single_.kind = kind;
+        single_.index = index;
+        return single_;
     }
 
-    /// The record is complete: hand it over (or add it at once, in a pass on one thread).
-    void finish_record(Record& record) {
-        if (!pipeline_) {
-            apply(record);
-            return;
-        }
-        if (++batch_->size == Batch::k_records) {
-            Pipeline& pipeline = *pipeline_;
-            pipeline.publish(std::exchange(batch_, nullptr));
-            batch_ = pipeline.acquire();
-        }
-    }
+    /// The record is complete: add it to the graph.
+    void finish_record(Record& record) { apply(record); }
 
     [[noreturn]] void fail(std::string_view path, std::string_view what) const {
         throw input_error(fmt::format("{}: at {}: {}", source_, path.empty() ? "/" : path, what));
@@ -765,16 +786,20 @@ private:
     void parse_node(int outer_depth) {
         node_.SetNull();
         pool_.Clear();
-        for (auto& cache : member_cache_) cache.node = nullptr;  // the next tree may reuse the addresses
+        parse_into(node_, outer_depth);
+    }
+
+    /// Parses one value into `document`.
+    void parse_into(rapidjson::Document& document, int outer_depth) {
         path_.reset();
         input_.mark_node(input_.Tell());
-        auto generate = [&](rapidjson::Document& document) {
-            Tracked<rapidjson::Document> handler(document, input_, path_, outer_depth);
+        auto generate = [&](rapidjson::Document& target) {
+            Tracked<rapidjson::Document> handler(target, input_, path_, outer_depth);
             reader_.Parse<k_parse_flags>(input_, handler);
             if (reader_.HasParseError()) parse_error(reader_.GetParseErrorCode(), reader_.GetErrorOffset());
             return true;
         };
-        node_.Populate(generate);
+        document.Populate(generate);
         input_.mark_node(Input::k_none);
         path_.reset();
     }
@@ -886,7 +911,18 @@ private:
             }
             // RapidJSON would call a missing value at the end an empty document; it is a cut one.
             if (input_.Peek() == '\0') parse_error(rapidjson::kParseErrorValueInvalid, input_.Tell());
-            if (wanted) {
+            if (wanted && pipeline_) {
+                // Parsed here, checked and added on the building thread.
+                parse_into(batch_->document, 2);
+                batch_->nodes.emplace_back();
+                batch_->nodes.back().Swap(batch_->document);
+                batch_->indices.push_back(index);
+                if (batch_->full()) {
+                    Pipeline& pipeline = *pipeline_;
+                    pipeline.publish(std::exchange(batch_, nullptr));
+                    batch_ = pipeline.acquire();
+                }
+            } else if (wanted) {
                 parse_node(2);
                 read_node(node_, base_, index, pass);
             } else {
@@ -905,6 +941,7 @@ private:
     }
 
     void read_node(const Value& node, const std::string& path, std::size_t index, Pass pass) {
+        for (auto& cache : member_cache_) cache.node = nullptr;  // a new tree may reuse the addresses
         if (!node.IsObject()) fail(path, fmt::format("expected a node object, found {}", kind_of(node)));
         const bool statement = required_string(node, "type", path) == jsonld::k_statement_type;
         switch (pass) {
@@ -1018,7 +1055,9 @@ private:
         }
     }
 
+    /// On the reading thread, before any node goes to the building one (which is idle till then).
     void read_context(const Value& context) {
+        for (auto& cache : member_cache_) cache.node = nullptr;
         if (!context.IsObject())
             fail("/@context",
                  fmt::format("expected the inline context object irkg writes, found {}", kind_of(context)));
@@ -1251,13 +1290,13 @@ private:
     std::vector<std::uint64_t> pending_targets_;    // hashes of direct-triple objects not read then
     std::set<std::string, std::less<>> relation_terms_;
 
-    // Reading thread: where records go.
+    // Reading thread: where parsed nodes go.
     Pipeline* pipeline_ = nullptr;  // null: a pass on one thread
     Batch* batch_ = nullptr;
-    Record single_;
-    std::string evidence_path_, entry_path_;
 
-    // Building thread.
+    // Building thread (or the one thread of a pass).
+    Record single_;
+    std::string path_of_node_, evidence_path_, entry_path_;
     graph::KnowledgeGraph graph_;
     std::string id_;
     struct CachedVertex {

@@ -13,8 +13,9 @@ namespace irkg::exporter {
 /// fields the writer writes, with the right types; every statement's subject and object must be an
 /// entity node of the same @graph.
 ///
-/// Streams: the file is read in 64 KiB blocks and one @graph node at a time is held as a small JSON
-/// tree, so memory is the graph's own plus O(largest node), never the file's size. Files as irkg
+/// Streams: the file is read in 64 KiB blocks and @graph nodes are held as small JSON trees only in
+/// a few batches on their way from the parsing thread to the building one (512 nodes or about 8 MiB of
+/// trees each), so memory is the graph's own plus O(batches + largest node), never the file's size. Files as irkg
 /// writes them (@context first, entities before the statements that name them) are read in one pass.
 /// Other orders are accepted at the price of more passes over the file: a second one when "@graph"
 /// comes before "@context", and one more for statements that come before an entity they name.

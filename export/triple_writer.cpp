@@ -43,6 +43,13 @@ void entity(JsonWriter& w, std::string_view name, const graph::Entity& e) {
     member(w, "label", e.label);
     member(w, "type", graph::to_string(e.type));
     if (!e.country.empty()) member(w, "country", e.country);
+    // The names the article used for the entity, so that merging triples gives the graph build gives.
+    if (!e.aliases.empty()) {
+        key(w, "aliases");
+        w.StartArray();
+        for (const auto& alias : e.aliases) string(w, alias);
+        w.EndArray();
+    }
     w.EndObject();
 }
 

@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
@@ -42,14 +44,43 @@ std::string read_text_file(const std::filesystem::path& path) {
     return std::move(buffer).str();
 }
 
+namespace {
+
+/// Deeper than any file irkg reads nests (a lexicon 4 levels, a JSON Schema about 10).
+constexpr std::size_t k_max_json_depth = 64;
+
+/// Whether `root` nests deeper than k_max_json_depth (a scalar is depth 1), found without recursion:
+/// schema validation and other walks of the tree recurse, and a hostile file must not overflow the
+/// stack there.
+bool too_deep(const rapidjson::Value& root) {
+    std::vector<std::pair<const rapidjson::Value*, std::size_t>> todo{{&root, 1}};
+    while (!todo.empty()) {
+        const auto [value, depth] = todo.back();
+        todo.pop_back();
+        if (depth > k_max_json_depth) return true;
+        if (value->IsArray()) {
+            for (const auto& element : value->GetArray()) todo.emplace_back(&element, depth + 1);
+        } else if (value->IsObject()) {
+            for (const auto& member : value->GetObject()) todo.emplace_back(&member.value, depth + 1);
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 template <class E>
 rapidjson::Document read_json_file(const std::filesystem::path& path) {
     const std::string text = read_text_file<E>(path);
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseStopWhenDoneFlag>(text.data(), text.size());
+    // Iterative: RapidJSON's default parser recurses once per nesting level, and "[[[[..." overflowed the stack.
+    doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(text.data(), text.size());
     if (doc.HasParseError())
         throw E(fmt::format("{}: {}: invalid JSON: {}", path.string(), line_column(text, doc.GetErrorOffset()),
                             rapidjson::GetParseError_En(doc.GetParseError())));
+    if (too_deep(doc))
+        throw E(fmt::format("{}: JSON nested deeper than {} levels; irkg's files nest a few (is it the right file?)",
+                            path.string(), k_max_json_depth));
     return doc;
 }
 

@@ -9,7 +9,8 @@
 
 namespace irkg::graph {
 
-/// Reads and parses `path`. Throws E (an irkg error type) naming file, line and column on failure.
+/// Reads and parses `path`. Throws E (an irkg error type) naming file, line and column on failure, and
+/// naming the file when the JSON nests deeper than 64 levels (no file irkg reads does).
 template <class E>
 rapidjson::Document read_json_file(const std::filesystem::path& path);
 

@@ -36,19 +36,38 @@ bool payload_less(const Mention& a, const Mention& b) {
            std::tie(b.confidence, b.modality, b.time.end, b.time.text, b.evidence.text);
 }
 
-/// Adds `mention` to a list sorted by mention_less; of two with the same key the payload-greater stays.
+/// Adds `mention` to a relation's list sorted by mention_less; of two with the same key the
+/// payload-greater stays. With `cap` > 0 the list keeps its `cap` first mentions: a new one past them
+/// is dropped, one before them pushes the last out. Either way the relation is marked capped and
+/// `dropped` counts one.
 template <class M>
-void merge_mention(std::vector<Mention>& mentions, M&& mention) {
+void merge_mention(EdgeData& data, M&& mention, std::size_t cap, std::uint64_t& dropped) {
+    auto& mentions = data.mentions;
     const auto pos = std::lower_bound(mentions.begin(), mentions.end(), mention, mention_less);
     if (pos == mentions.end() || mention_less(mention, *pos)) {
+        const auto index = pos - mentions.begin();
+        if (cap > 0 && mentions.size() >= cap) {
+            data.capped = true;
+            ++dropped;
+            if (static_cast<std::size_t>(index) >= cap) return;
+            mentions.pop_back();
+        }
         // Most relations have a handful of mentions: short lists grow one at a time rather than
         // doubling, which would leave a quarter of the mention memory unused.
-        const auto index = pos - mentions.begin();
         if (mentions.size() == mentions.capacity() && mentions.size() < 8) mentions.reserve(mentions.size() + 1);
         mentions.insert(mentions.begin() + index, std::forward<M>(mention));
     } else if (payload_less(*pos, mention)) {
         *pos = std::forward<M>(mention);
     }
+}
+
+/// Cuts `data` to its `cap` first mentions (0: no limit); returns how many went.
+std::uint64_t trim_mentions(EdgeData& data, std::size_t cap) {
+    if (cap == 0 || data.mentions.size() <= cap) return 0;
+    const std::uint64_t excess = data.mentions.size() - cap;
+    data.mentions.erase(data.mentions.begin() + static_cast<std::ptrdiff_t>(cap), data.mentions.end());
+    data.capped = true;
+    return excess;
 }
 
 }  // namespace
@@ -98,7 +117,11 @@ KnowledgeGraph::KnowledgeGraph() : store_(std::make_unique<Store>()) {}
 // A copy's vertices have the same indices, so by_id_ is copied as is; edge descriptors point into the
 // copy's own storage, so by_key_ is rebuilt.
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
-    : store_(std::make_unique<Store>(*other.store_)), by_id_(other.by_id_), relations_(other.relations_) {
+    : store_(std::make_unique<Store>(*other.store_)),
+      by_id_(other.by_id_),
+      relations_(other.relations_),
+      max_mentions_(other.max_mentions_),
+      dropped_mentions_(other.dropped_mentions_) {
     rebuild_edge_index();
 }
 
@@ -111,7 +134,9 @@ KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
     : store_(std::exchange(other.store_, std::make_unique<Store>())),
       by_id_(std::exchange(other.by_id_, {})),
       relations_(std::exchange(other.relations_, {})),
-      by_key_(std::exchange(other.by_key_, {})) {}
+      by_key_(std::exchange(other.by_key_, {})),
+      max_mentions_(std::exchange(other.max_mentions_, 0)),
+      dropped_mentions_(std::exchange(other.dropped_mentions_, 0)) {}
 
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
     if (this != &other) {
@@ -119,6 +144,8 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
         by_id_ = std::exchange(other.by_id_, {});
         relations_ = std::exchange(other.relations_, {});
         by_key_ = std::exchange(other.by_key_, {});
+        max_mentions_ = std::exchange(other.max_mentions_, 0);
+        dropped_mentions_ = std::exchange(other.dropped_mentions_, 0);
     }
     return *this;
 }
@@ -234,16 +261,17 @@ Edge KnowledgeGraph::edge_for(Vertex subject, const RelationType& relation, Vert
 
 Edge KnowledgeGraph::add_mention(Vertex subject, const RelationType& relation, Vertex object, const Mention& mention) {
     const Edge e = edge_for(subject, relation, object);
-    merge_mention((*store_)[e].mentions, mention);
+    merge_mention((*store_)[e], mention, max_mentions_, dropped_mentions_);
     return e;
 }
 
 Edge KnowledgeGraph::add_mentions(Vertex subject, const RelationType& relation, Vertex object,
                                   std::vector<Mention> mentions) {
     const Edge e = edge_for(subject, relation, object);
-    auto& list = (*store_)[e].mentions;
+    EdgeData& data = (*store_)[e];
+    auto& list = data.mentions;
     if (!list.empty()) {
-        for (auto& mention : mentions) merge_mention(list, std::move(mention));
+        for (auto& mention : mentions) merge_mention(data, std::move(mention), max_mentions_, dropped_mentions_);
         return e;
     }
     // A new relation: sort by key, then payload, and of equal keys keep the last (the payload-greatest),
@@ -262,6 +290,7 @@ Edge KnowledgeGraph::add_mentions(Vertex subject, const RelationType& relation, 
         mentions = std::move(unique);
     }
     list = std::move(mentions);
+    dropped_mentions_ += trim_mentions(data, max_mentions_);
     return e;
 }
 
@@ -278,8 +307,24 @@ void KnowledgeGraph::merge(const KnowledgeGraph& other) {
     for (Edge e : boost::make_iterator_range(boost::edges(theirs))) {
         Vertex s = *find(theirs[boost::source(e, theirs)].entity.id);
         Vertex o = *find(theirs[boost::target(e, theirs)].entity.id);
-        for (const auto& m : theirs[e].mentions) add_mention(s, *theirs[e].relation, o, m);
+        Edge ours{};
+        for (const auto& m : theirs[e].mentions) ours = add_mention(s, *theirs[e].relation, o, m);
+        // A relation the other graph capped had more mentions than it kept: so has the union.
+        if (theirs[e].capped && !theirs[e].mentions.empty()) (*store_)[ours].capped = true;
     }
+    dropped_mentions_ += other.dropped_mentions_;
+}
+
+void KnowledgeGraph::set_max_mentions(std::size_t n) {
+    max_mentions_ = n;
+    for (Edge e : boost::make_iterator_range(boost::edges(*store_)))
+        dropped_mentions_ += trim_mentions((*store_)[e], max_mentions_);
+}
+
+std::size_t KnowledgeGraph::num_capped_relations() const {
+    std::size_t n = 0;
+    for (Edge e : boost::make_iterator_range(boost::edges(*store_))) n += (*store_)[e].capped ? 1 : 0;
+    return n;
 }
 
 std::optional<Vertex> KnowledgeGraph::find(std::string_view id) const {

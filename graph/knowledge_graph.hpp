@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,7 +27,10 @@ struct EdgeData {
     /// loaded from a file needs no ontology, and a million edges do not hold a million copies).
     std::shared_ptr<const RelationType> relation;
     std::vector<Mention> mentions;  ///< sorted by mention_less, unique
+    /// Mentions were dropped from this relation by KnowledgeGraph::set_max_mentions (--max-evidence).
+    bool capped = false;
 
+    /// The number of mentions kept: of a capped relation, at most the cap.
     std::size_t weight() const { return mentions.size(); }
     /// Earliest start and latest end (or start) date among the mentions; empty when none is dated.
     std::string first_date() const;
@@ -78,6 +82,19 @@ public:
     void add(const Triple& triple);
     /// Adds every entity and mention of `other`.
     void merge(const KnowledgeGraph& other);
+
+    /// Keeps at most `n` mentions per relation from now on (0, the default: no limit), and trims the
+    /// relations already here. A capped relation keeps its `n` first mentions in mention_less order
+    /// (undated first, then by date, article, sentence, span), whatever order they arrive in, so
+    /// merging stays associative and commutative: the cap of a union is the cap of the union of caps.
+    /// The setting is copied and moved with the graph.
+    void set_max_mentions(std::size_t n);
+    std::size_t max_mentions() const { return max_mentions_; }
+    /// Relations that lost mentions to the cap (here or in a graph merged in).
+    std::size_t num_capped_relations() const;
+    /// Mentions the cap turned away, counted as they arrived (here or in a graph merged in): a mention
+    /// that arrives twice and is dropped twice counts twice.
+    std::uint64_t num_dropped_mentions() const { return dropped_mentions_; }
 
     const Store& store() const { return *store_; }
     std::optional<Vertex> find(std::string_view id) const;
@@ -138,6 +155,8 @@ private:
     FlatIndex<IdSlot> by_id_;
     std::unordered_map<std::string, std::shared_ptr<const RelationType>> relations_;
     FlatIndex<Edge> by_key_;  ///< empty slot: an edge without property (Edge{})
+    std::size_t max_mentions_ = 0;         ///< 0: no limit
+    std::uint64_t dropped_mentions_ = 0;  ///< turned away by the cap
 };
 
 }  // namespace irkg::graph

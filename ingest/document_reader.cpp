@@ -78,7 +78,8 @@ std::string clean_text(std::string& text, const ReadOptions& options) {
 /// Parses one JSON Lines record into `article`; returns an error message, or empty when fine.
 std::string parse_record(std::string_view line, Article& article) {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseStopWhenDoneFlag>(line.data(), line.size());
+    // Iterative: the default parser recurses once per nesting level, and a line of "[[[[..." overflowed the stack.
+    doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (doc.HasParseError())
         return fmt::format("not JSON at column {}: {}", doc.GetErrorOffset() + 1,
                            rapidjson::GetParseError_En(doc.GetParseError()));

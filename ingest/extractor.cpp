@@ -62,6 +62,8 @@ struct ArticleRun {
     const Lexicon& lex;
     const Article& article;
     std::vector<Token> tokens;
+    /// Per token: the WordIndex id of its norm, and of its surface (for exact-case abbreviations).
+    std::vector<std::uint32_t> word_ids, surface_ids;
     std::vector<graph::Triple> out;
 
     std::vector<Entity> entities;
@@ -98,8 +100,11 @@ struct ArticleRun {
     int owner_of(std::uint32_t i) const {
         return i >= sentence.first && i < sentence.last ? owner[i - sentence.first] : kNone;
     }
-    bool in(const std::unordered_set<std::string>& set, std::uint32_t i) const {
-        return i >= sentence.first && i < sentence.last && set.contains(tokens[i].norm);
+    /// tokens[i]'s norm is in the lexicon's word list (any token of the article).
+    bool listed(WordList list, std::uint32_t i) const { return ex.words_.in(list, word_ids[i]); }
+    /// As listed(), and false outside the sentence (where norm(i) is empty).
+    bool in_list(WordList list, std::uint32_t i) const {
+        return i >= sentence.first && i < sentence.last && listed(list, i);
     }
 
     // ---- entities -------------------------------------------------------------------------------
@@ -159,9 +164,11 @@ struct ArticleRun {
             if (e.type == EntityType::organization && !lex.actors[actor->second].part_of.empty()) continue;
             auto state = lex.state_by_iso3.find(e.country);
             if (state == lex.state_by_iso3.end()) continue;
+            const graph::RelationType* relation =
+                e.type == EntityType::person ? ex.holds_office_in_ : ex.affiliated_with_;
+            // lexicon_entity may grow `entities`, and `e` then dangles: nothing reads it after this.
             int group = lexicon_entity(state->second, "");
-            affiliate(index, group, e.type == EntityType::person ? ex.holds_office_in_ : ex.affiliated_with_,
-                      sentence.first, sentence.first, 0.7);
+            affiliate(index, group, relation, sentence.first, sentence.first, 0.7);
         }
         pending_lexicon_affiliations.clear();
     }
@@ -195,8 +202,8 @@ struct ArticleRun {
         if (i >= sentence.last || owner_of(i) != kNone) return false;
         const Token& t = tokens[i];
         if (!t.word || t.number || !t.cap) return false;
-        if (lex.not_names.contains(t.norm) || lex.weekdays.contains(t.norm)) return false;
-        if (lex.months.contains(t.norm)) {
+        if (listed(WordList::not_names, i) || listed(WordList::weekdays, i)) return false;
+        if (listed(WordList::months, i)) {
             // "Jan Lipavsky", "Theresa May" are names; "March 3", "in May" are dates.
             if (i + 1 < sentence.last && tokens[i + 1].number) return false;
             if (i > sentence.first) {
@@ -219,7 +226,7 @@ struct ArticleRun {
             if (name_word(j)) {
                 ++words;
                 end = ++j;
-            } else if (in(lex.name_particles, j) && j + 1 < sentence.last && !tokens[j].cap && words > 0) {
+            } else if (in_list(WordList::name_particles, j) && j + 1 < sentence.last && !tokens[j].cap && words > 0) {
                 ++j;  // a particle must be followed by a name word
             } else if (tokens[j].norm == "-" && !tokens[j].space_before && j + 1 < sentence.last &&
                        !tokens[j + 1].space_before && words > 0) {
@@ -227,10 +234,9 @@ struct ArticleRun {
             } else {
                 break;
             }
-            if (j < sentence.last && actor_at(j).length > 0 && !lex.name_particles.contains(tokens[j].norm)) break;
-            if (j < sentence.last && lex.title_names.longest(j, 1, [&](std::size_t k) -> std::string_view {
-                    return tokens[k].norm;
-                }).length > 0)
+            if (j < sentence.last && actor_at(j).length > 0 && !listed(WordList::name_particles, j)) break;
+            if (j < sentence.last &&
+                ex.words_.title_names.longest(j, 1, [&](std::size_t k) { return word_ids[k]; }).length > 0)
                 break;
         }
         return end;
@@ -243,11 +249,27 @@ struct ArticleRun {
     };
 
     /// The longest lexicon actor name at `i` (names case-insensitively, abbreviations exactly).
+    /// Memoised per sentence: the mention rules ask it again and again for the same tokens.
     ActorMatch actor_at(std::uint32_t i) const {
+        if (i < sentence.first || i >= sentence.last) return lookup_actor(i);
+        const std::uint32_t n = sentence.last - sentence.first;
+        if (actor_memo_first != sentence.first || actor_memo.size() != n) {
+            actor_memo.assign(n, ActorMatch{kUnknownLength, 0, NameKind::name});
+            actor_memo_first = sentence.first;
+        }
+        ActorMatch& memo = actor_memo[i - sentence.first];
+        if (memo.length == kUnknownLength) memo = lookup_actor(i);
+        return memo;
+    }
+    static constexpr std::uint32_t kUnknownLength = 0xFFFFFFFF;
+    mutable std::vector<ActorMatch> actor_memo;
+    mutable std::uint32_t actor_memo_first = 0xFFFFFFFF;
+
+    ActorMatch lookup_actor(std::uint32_t i) const {
         const std::size_t max = sentence.last - i;
         ActorMatch best;
-        auto by_norm = lex.names.longest(i, max, [&](std::size_t k) -> std::string_view { return tokens[k].norm; });
-        auto by_case = lex.abbreviations.longest(i, max, [&](std::size_t k) -> std::string_view { return surface(static_cast<std::uint32_t>(k)); });
+        auto by_norm = ex.words_.names.longest(i, max, [&](std::size_t k) { return word_ids[k]; });
+        auto by_case = ex.words_.abbreviations.longest(i, max, [&](std::size_t k) { return surface_ids[k]; });
         auto pick = [&](const PhraseTrie::Match& m) {
             if (m.length == 0 || m.length <= best.length) return;
             // Several actors may share a name; the first loaded (states before persons) wins.
@@ -270,9 +292,9 @@ struct ArticleRun {
         return best;
     }
 
-    PhraseTrie::Match trie_at(const PhraseTrie& trie, std::uint32_t i) const {
+    PhraseTrie::Match trie_at(const IdTrie& trie, std::uint32_t i) const {
         if (i >= sentence.last) return {};
-        return trie.longest(i, sentence.last - i, [&](std::size_t k) -> std::string_view { return tokens[k].norm; });
+        return trie.longest(i, sentence.last - i, [&](std::size_t k) { return word_ids[k]; });
     }
 
     /// A surname alone names a lexicon person only in articles from around their time in office
@@ -418,18 +440,18 @@ struct ArticleRun {
     /// Wang Yi", "U.S. Secretary of State Antony Blinken", "President Biden". Returns the position after
     /// what it consumed, or `t` when nothing was recognised.
     std::uint32_t title_mention(std::uint32_t start, std::uint32_t t, int modifier) {
-        auto title = trie_at(lex.title_names, t);
+        auto title = trie_at(ex.words_.title_names, t);
         if (title.length == 0) return t;
         const std::uint32_t title_index = title.values->front();
         const TitleEntry& entry = lex.titles[title_index];
         std::uint32_t n = t + static_cast<std::uint32_t>(title.length);
         // "Foreign Minister and Deputy Prime Minister X": a second title joined by "and".
         if (norm(n) == "and") {
-            auto second = trie_at(lex.title_names, n + 1);
+            auto second = trie_at(ex.words_.title_names, n + 1);
             if (second.length > 0) n += 1 + static_cast<std::uint32_t>(second.length);
         }
         // "President General Pervez Musharraf": stacked titles.
-        for (auto more = trie_at(lex.title_names, n); more.length > 0; more = trie_at(lex.title_names, n))
+        for (auto more = trie_at(ex.words_.title_names, n); more.length > 0; more = trie_at(ex.words_.title_names, n))
             n += static_cast<std::uint32_t>(more.length);
         // "US ambassador to NATO Nicholas Burns", "envoy to China Max Baucus": the post, then the name.
         if ((norm(n) == "to" || norm(n) == "at") && !sentence.shouting) {
@@ -557,8 +579,8 @@ struct ArticleRun {
             actor_last = j;
             if (norm(j) == "'s") ++j;
         }
-        while (lex.object_gap.contains(std::string(norm(j))) && norm(j) != "the") ++j;
-        auto title = trie_at(lex.title_names, j);
+        while (in_list(WordList::object_gap, j) && norm(j) != "the") ++j;
+        auto title = trie_at(ex.words_.title_names, j);
         if (title.length == 0 && group != kNone) {
             // ", top U.S. arms negotiator,", ", British Corporate Affairs Minister,": portfolio words, then
             // a title or a word for an official.
@@ -566,14 +588,14 @@ struct ArticleRun {
                 const std::uint32_t q = j + extra;
                 if (q >= sentence.last || !tokens[q - 1].word || owner_of(q - 1) != kNone || hard_boundary(q - 1))
                     break;
-                auto tt = trie_at(lex.title_names, q);
-                if (tt.length > 0 && lex.portfolio_titles.contains(tokens[q].norm)) {
+                auto tt = trie_at(ex.words_.title_names, q);
+                if (tt.length > 0 && listed(WordList::portfolio_titles, q)) {
                     title = tt;
                     j = q;
-                } else if (auto ag = trie_at(lex.agent_words, q); ag.length == 1 && !lex.agents[ag.values->front()].body &&
-                                                                  lex.person_agents.contains(tokens[q].norm)) {
+                } else if (auto ag = trie_at(ex.words_.agent_words, q); ag.length == 1 && !lex.agents[ag.values->front()].body &&
+                                                                  listed(WordList::person_agents, q)) {
                     const std::uint32_t end = q + 1;
-                    if (norm(end) != "," && norm(end) != "." && !lex.reporting_verbs.contains(std::string(norm(end))))
+                    if (norm(end) != "," && norm(end) != "." && !in_list(WordList::reporting_verbs, end))
                         return i;
                     affiliate(person, group, ex.affiliated_with_, i, end, 0.8);
                     if (actor_last > actor_first) {
@@ -628,7 +650,7 @@ struct ArticleRun {
                 continue;
             }
             // Group references: "the two leaders", "both sides".
-            if (auto g = trie_at(lex.group_references, i); g.length > 0) {
+            if (auto g = trie_at(ex.words_.group_references, i); g.length > 0) {
                 auto kind = static_cast<GroupReference::Kind>(g.values->front());
                 std::vector<int> members;
                 const bool recent_group = !last_group.empty() && sentence_index <= last_group_sentence + 1;
@@ -652,7 +674,7 @@ struct ArticleRun {
                 }
             }
             const ActorMatch a = actor_at(i);
-            const auto title = trie_at(lex.title_names, i);
+            const auto title = trie_at(ex.words_.title_names, i);
             // "her defence minister, George Younger", "the foreign minister Wang Yi": a lower-case title
             // introduces a person only when a name follows.
             const std::uint32_t after_title = i + static_cast<std::uint32_t>(title.length);
@@ -671,8 +693,8 @@ struct ArticleRun {
                 bool done = false;
                 for (std::uint32_t q = i + 1; q <= i + 3 && q < sentence.last && !done; ++q) {
                     if (!tokens[q - 1].cap || !tokens[q - 1].word || actor_at(q - 1).length > 0) break;
-                    auto tt = trie_at(lex.title_names, q);
-                    if (tt.length == 0 || !lex.portfolio_titles.contains(tokens[q].norm)) continue;
+                    auto tt = trie_at(ex.words_.title_names, q);
+                    if (tt.length == 0 || !listed(WordList::portfolio_titles, q)) continue;
                     const std::uint32_t n = q + static_cast<std::uint32_t>(tt.length);
                     if (name_end(n) < n + 2 && actor_at(n).length == 0) break;
                     std::uint32_t next = title_mention(i, q, kNone);
@@ -698,8 +720,8 @@ struct ArticleRun {
                 // "the Paris Club", "Washington Post": a capital naming something else.
                 // It is an organisation of that state's capital (Peking Review, the Paris Club).
                 if ((a.kind == NameKind::capital || a.kind == NameKind::seat) && name_word(end) &&
-                    !sentence.shouting && trie_at(lex.agent_words, end).length == 0 &&
-                    trie_at(lex.title_names, end).length == 0) {
+                    !sentence.shouting && trie_at(ex.words_.agent_words, end).length == 0 &&
+                    trie_at(ex.words_.title_names, end).length == 0) {
                     const std::uint32_t e = name_end(end);
                     Entity org;
                     org.label = surface(i, e);
@@ -712,7 +734,7 @@ struct ArticleRun {
                 }
                 // "Imam Khomeini International Airport", "the Kennedy School": a name inside a longer one.
                 if (entry.entity.type == EntityType::person && name_word(end) && !sentence.shouting &&
-                    trie_at(lex.title_names, end).length == 0) {
+                    trie_at(ex.words_.title_names, end).length == 0) {
                     i = name_end(end);
                     continue;
                 }
@@ -731,20 +753,20 @@ struct ArticleRun {
                        norm(tk) == "former")
                     ++tk;
                 // Portfolio words before a generic title: "industry minister", "Corporate Affairs Minister".
-                if (trie_at(lex.title_names, tk).length == 0) {
+                if (trie_at(ex.words_.title_names, tk).length == 0) {
                     for (std::uint32_t extra = 1; extra <= 3; ++extra) {
                         const std::uint32_t q = tk + extra;
                         if (q >= sentence.last || !tokens[q - 1].word || owner_of(q - 1) != kNone ||
                             actor_at(q - 1).length > 0 || hard_boundary(q - 1))
                             break;
-                        auto tt = trie_at(lex.title_names, q);
-                        if (tt.length > 0 && lex.portfolio_titles.contains(tokens[q].norm)) {
+                        auto tt = trie_at(ex.words_.title_names, q);
+                        if (tt.length > 0 && listed(WordList::portfolio_titles, q)) {
                             tk = q;
                             break;
                         }
                     }
                 }
-                if (trie_at(lex.title_names, tk).length > 0) {
+                if (trie_at(ex.words_.title_names, tk).length > 0) {
                     std::uint32_t next = title_mention(i, tk, actor);
                     if (next > tk) {
                         i = after_person(next);
@@ -752,7 +774,7 @@ struct ArticleRun {
                     }
                 }
                 // [state] agent: "Chinese officials", "U.S. troops", "China's foreign ministry"
-                if (auto ag = trie_at(lex.agent_words, k);
+                if (auto ag = trie_at(ex.words_.agent_words, k);
                     ag.length > 0 && entry.entity.type == EntityType::organization && !lex.agents[ag.values->front()].body &&
                     a.kind != NameKind::demonym) {
                     // "NATO officials", "G7 delegates", "EU leaders": the organisation acting.
@@ -761,7 +783,7 @@ struct ArticleRun {
                     i = agent_end;
                     continue;
                 }
-                if (auto ag = trie_at(lex.agent_words, k); ag.length > 0 && entry.entity.type == EntityType::country) {
+                if (auto ag = trie_at(ex.words_.agent_words, k); ag.length > 0 && entry.entity.type == EntityType::country) {
                     const AgentEntry& agent = lex.agents[ag.values->front()];
                     const std::uint32_t agent_end = k + static_cast<std::uint32_t>(ag.length);
                     // "Turkish diplomat Volkan Bozkir": the agent word is the person's description.
@@ -787,9 +809,9 @@ struct ArticleRun {
                 if (a.kind == NameKind::demonym && !sentence.shouting && entry.entity.type == EntityType::country) {
                     std::uint32_t q = end;
                     while (q < end + 2 && q < sentence.last && tokens[q].word && !tokens[q].cap &&
-                           !hard_boundary(q) && !lex.prepositions.contains(tokens[q].norm) &&
-                           !lex.verb_group.contains(tokens[q].norm) && trie_at(lex.agent_words, q).length == 0 &&
-                           trie_at(lex.title_names, q).length == 0)
+                           !hard_boundary(q) && !listed(WordList::prepositions, q) &&
+                           !listed(WordList::verb_group, q) && trie_at(ex.words_.agent_words, q).length == 0 &&
+                           trie_at(ex.words_.title_names, q).length == 0)
                         ++q;
                     if (q > end && actor_at(q).length == 0 && name_end(q) >= q + 2) {
                         const std::uint32_t e = name_end(q);
@@ -812,7 +834,7 @@ struct ArticleRun {
                         if (b.length > 0 && lex.actors[b.actor].entity.type == EntityType::person) {
                             p = lexicon_entity(b.actor, surface(end + 1, end + 1 + b.length));
                             e = end + 1 + b.length;
-                        } else if (name_end(end + 1) > end + 1 && trie_at(lex.agent_words, end + 1).length == 0) {
+                        } else if (name_end(end + 1) > end + 1 && trie_at(ex.words_.agent_words, end + 1).length == 0) {
                             e = name_end(end + 1);
                             const std::string key = fold(surface(end + 1, e));
                             auto sur = ex.persons_by_surname_.find(key);
@@ -846,9 +868,9 @@ struct ArticleRun {
                     // Japanese complained) or in a pair (Sino-US).
                     const bool as_noun = i > s0 && tokens[i - 1].norm == "the" &&
                                          (end >= sentence.last || (!tokens[end].word && tokens[end].norm != "-") ||
-                                          lex.verb_group.contains(tokens[end].norm) ||
-                                          lex.reporting_verbs.contains(tokens[end].norm) ||
-                                          lex.patterns_by_first_word.contains(tokens[end].norm));
+                                          listed(WordList::verb_group, end) ||
+                                          listed(WordList::reporting_verbs, end) ||
+                                          listed(WordList::pattern_start, end));
                     mentions[m].weak = !ends_with(tokens[end - 1].norm, "s") && !as_noun;
                 } else if (a.kind == NameKind::capital) {
                     mentions[m].place = true;
@@ -907,14 +929,14 @@ struct ArticleRun {
                 }
             }
             // Pronouns
-            if (lex.person_pronouns.contains(t.norm) && last_person != kNone) {
+            if (listed(WordList::person_pronouns, i) && last_person != kNone) {
                 int m = add_mention(i, i + 1, {last_person});
                 mentions[m].indirect = true;
                 mentions[m].possessive = t.norm == "his" || t.norm == "her";
                 ++i;
                 continue;
             }
-            if (lex.thing_pronouns.contains(t.norm) && last_thing != kNone) {
+            if (listed(WordList::thing_pronouns, i) && last_thing != kNone) {
                 int m = add_mention(i, i + 1, {last_thing});
                 mentions[m].indirect = true;
                 mentions[m].possessive = t.norm == "its";
@@ -922,7 +944,7 @@ struct ArticleRun {
                 continue;
             }
             // Mr. Wang
-            if (lex.honorifics.contains(t.norm) && name_word(i + 1)) {
+            if (listed(WordList::honorifics, i) && name_word(i + 1)) {
                 auto [known, known_end] = known_person_at(i + 1);
                 std::uint32_t e = known != kNone ? known_end : name_end(i + 1);
                 int p = known != kNone ? known : person_from_name(i + 1, e, "");
@@ -931,7 +953,7 @@ struct ArticleRun {
                 continue;
             }
             // The secretary, the foreign minister: the last holder of that title.
-            if (auto r = trie_at(lex.title_references, i); r.length > 0) {
+            if (auto r = trie_at(ex.words_.title_references, i); r.length > 0) {
                 auto holder = title_holder.find(r.values->front());
                 if (holder != title_holder.end()) {
                     // "the secretary" is one of the person's names in this article.
@@ -997,14 +1019,14 @@ struct ArticleRun {
             int m = owner_of(k);
             if (m != kNone && mentions[m].usable && mentions[m].members.size() == 1) {
                 std::uint32_t after = mentions[m].last;
-                if (lex.reporting_verbs.contains(std::string(norm(after))) || lex.reporting_verbs.contains(std::string(norm(close + 1))))
+                if (in_list(WordList::reporting_verbs, after) || in_list(WordList::reporting_verbs, close + 1))
                     speaker = mentions[m].members.front();
             }
         } else if (open != sentence.last && open > s0 && close > open) {
             // the G7 said: "We ..."
             std::uint32_t k = open;
             while (k > s0 && (norm(k - 1) == ":" || norm(k - 1) == ",")) --k;
-            if (k > s0 && lex.reporting_verbs.contains(std::string(norm(k - 1)))) {
+            if (k > s0 && in_list(WordList::reporting_verbs, k - 1)) {
                 int m = owner_of(k - 2);
                 if (m != kNone && mentions[m].usable && mentions[m].members.size() == 1) speaker = mentions[m].members.front();
             }
@@ -1013,7 +1035,7 @@ struct ArticleRun {
         const std::uint32_t first = open == s0 ? s0 + 1 : open + 1;
         const std::uint32_t last = open == s0 ? close : (close < sentence.last ? close : sentence.last);
         for (auto k = first; k < last; ++k) {
-            if (owner[k - s0] != kNone || !lex.first_person.contains(tokens[k].norm)) continue;
+            if (owner[k - s0] != kNone || !listed(WordList::first_person, k)) continue;
             int m = add_mention(k, k + 1, {speaker});
             mentions[m].indirect = true;
             mentions[m].possessive = tokens[k].norm == "our" || tokens[k].norm == "my";
@@ -1036,7 +1058,7 @@ struct ArticleRun {
             --k;
             std::string_view n = norm(k);
             if (n == "the" || n == "a" || n == "an") continue;
-            return lex.prepositions.contains(std::string(n));
+            return in_list(WordList::prepositions, k);
         }
         return false;
     }
@@ -1107,7 +1129,7 @@ struct ArticleRun {
     bool hard_boundary(std::uint32_t i) const {
         std::string_view n = norm(i);
         return n == "." || n == ";" || n == ":" || n == "(" || n == ")" || n == "\"" || n == "?" || n == "!" ||
-               lex.clause_boundaries.contains(std::string(n)) || lex.reporting_verbs.contains(std::string(n));
+               in_list(WordList::clause_boundaries, i) || in_list(WordList::reporting_verbs, i);
     }
 
     /// The first usable mention of the clause that ends before `pos` and is not inside a prepositional phrase.
@@ -1126,8 +1148,8 @@ struct ArticleRun {
     /// When the sentence opens with a prepositional phrase ending at a comma after `pos`, the actor that
     /// follows the comma.
     std::optional<int> subject_after_fronted_phrase(std::uint32_t trigger, std::uint32_t pos) const {
-        if (!lex.prepositions.contains(tokens[sentence.first].norm) &&
-            !lex.clause_boundaries.contains(tokens[sentence.first].norm))
+        if (!listed(WordList::prepositions, sentence.first) &&
+            !listed(WordList::clause_boundaries, sentence.first))
             return std::nullopt;
         for (std::uint32_t k = sentence.first; k < trigger; ++k)
             if (norm(k) == ",") return std::nullopt;  // the phrase ended before the trigger
@@ -1150,7 +1172,7 @@ struct ArticleRun {
             if (m != kNone && mentions[m].usable && !mentions[m].weak && !preposition_before(mentions[m]) &&
                 !mentions[m].possessive)
                 return m;
-            if (lex.reporting_verbs.contains(tokens[k].norm)) return std::nullopt;
+            if (listed(WordList::reporting_verbs, k)) return std::nullopt;
         }
         return std::nullopt;
     }
@@ -1171,7 +1193,7 @@ struct ArticleRun {
                 // "Japanese nationals abducted by the North": a demonym on the noun before the verb.
                 const bool demonym_subject = ms.weak && ms.last < pos && tokens[ms.last].word &&
                                              !tokens[ms.last].cap && !hard_boundary(ms.last) &&
-                                             !lex.verb_group.contains(tokens[ms.last].norm) && !crossed_and;
+                                             !listed(WordList::verb_group, ms.last) && !crossed_and;
                 if (!ms.usable || (ms.weak && !demonym_subject) || ms.possessive ||
                     (ms.place && preposition_before(ms)) || preposition_before(ms)) {
                     j = ms.first;
@@ -1197,14 +1219,14 @@ struct ArticleRun {
                 if (j > sentence.first && norm(j - 1) == ",") --j;
                 continue;
             }
-            if (lex.subject_blockers.contains(std::string(n))) return slot;  // "we call upon", "no country can"
+            if (in_list(WordList::subject_blockers, j)) return slot;  // "we call upon", "no country can"
             if (n == "and") {
                 // "X and Y met" is coordination of subjects, handled by coordinated_left.
                 crossed_and = true;
                 adjacent = false;
                 continue;
             }
-            if (lex.verb_group.contains(std::string(n)) || (ends_with(n, "ly") && n.size() > 4)) {
+            if (in_list(WordList::verb_group, j) || (ends_with(n, "ly") && n.size() > 4)) {
                 continue;
             }
             if (n == ",") {
@@ -1248,9 +1270,9 @@ struct ArticleRun {
         while (k > sentence.first) {
             --k;
             std::string_view n = norm(k);
-            if (lex.object_gap.contains(std::string(n))) continue;
+            if (in_list(WordList::object_gap, k)) continue;
             if (owner_of(k) != kNone) return false;
-            return tokens[k].word && !lex.verb_group.contains(std::string(n)) && !hard_boundary(k) && n != "and";
+            return tokens[k].word && !in_list(WordList::verb_group, k) && !hard_boundary(k) && n != "and";
         }
         return false;
     }
@@ -1289,8 +1311,8 @@ struct ArticleRun {
                 if (entities[mentions[m].members.front()].type == EntityType::location &&
                     mentions[m].last < sentence.last && tokens[mentions[m].last].word &&
                     !tokens[mentions[m].last].cap && !hard_boundary(mentions[m].last) &&
-                    !lex.prepositions.contains(tokens[mentions[m].last].norm) &&
-                    !lex.verb_group.contains(tokens[mentions[m].last].norm)) {
+                    !listed(WordList::prepositions, mentions[m].last) &&
+                    !listed(WordList::verb_group, mentions[m].last)) {
                     j = mentions[m].last;
                     ++skipped;
                     continue;
@@ -1302,20 +1324,20 @@ struct ArticleRun {
                 return slot;
             }
             std::string_view n = norm(j);
-            if (lex.object_gap.contains(std::string(n))) {
+            if (in_list(WordList::object_gap, j)) {
                 ++j;
                 continue;
             }
             // "an embargo on government forces in Ivory Coast": forces of the place that follows.
-            const bool after_agent = j > pos && trie_at(lex.agent_words, j - 1).length > 0;
+            const bool after_agent = j > pos && trie_at(ex.words_.agent_words, j - 1).length > 0;
             if (allow_crossing && !crossed && skipped > 0 && (n == "by" || n == "of" || (n == "in" && after_agent))) {
                 crossed = true;
                 ++j;
                 continue;
             }
             // Reporting verbs are adjectives here ("condemned reported attacks"), not clause boundaries.
-            if ((hard_boundary(j) && !lex.reporting_verbs.contains(std::string(n))) || !tokens[j].word ||
-                lex.prepositions.contains(std::string(n)))
+            if ((hard_boundary(j) && !in_list(WordList::reporting_verbs, j)) || !tokens[j].word ||
+                in_list(WordList::prepositions, j))
                 break;
             if (++skipped > (allow_crossing ? std::max(budget, 3) : budget)) break;
             ++j;
@@ -1339,8 +1361,8 @@ struct ArticleRun {
                 }
                 return slot;
             }
-            if (hard_boundary(j) || !tokens[j].word || lex.prepositions.contains(std::string(n)) || n == "and" ||
-                lex.verb_group.contains(std::string(n)))
+            if (hard_boundary(j) || !tokens[j].word || in_list(WordList::prepositions, j) || n == "and" ||
+                in_list(WordList::verb_group, j))
                 return slot;
             if (n == "the" || n == "a" || n == "an") return slot;
             if (++skipped > 2) return slot;
@@ -1356,7 +1378,7 @@ struct ArticleRun {
         if (n == "the" || n == "a" || n == "an" || n == "'s" || n == "their" || n == "its" || n == "our" ||
             n == "his" || n == "her")
             return true;
-        return lex.prepositions.contains(std::string(n));
+        return in_list(WordList::prepositions, pos - 1);
     }
 
     /// True when the noun phrase ending before `pos` is the object of a preposition (for talks, during the visit).
@@ -1365,8 +1387,7 @@ struct ArticleRun {
         int words = 0;
         while (k > sentence.first && words < 4) {
             --k;
-            std::string_view n = norm(k);
-            if (lex.prepositions.contains(std::string(n))) return true;
+            if (in_list(WordList::prepositions, k)) return true;
             if (owner_of(k) != kNone || hard_boundary(k) || !tokens[k].word) return false;
             ++words;
         }
@@ -1421,9 +1442,7 @@ struct ArticleRun {
             return m == Modality::negated ? 3 : m == Modality::speculative ? 2 : m == Modality::planned ? 1 : 0;
         };
         for (auto k = start; k < pos; ++k) {
-            auto cue = lex.modality_cues.longest(k, pos - k, [&](std::size_t q) -> std::string_view {
-                return tokens[q].norm;
-            });
+            auto cue = ex.words_.modality_cues.longest(k, pos - k, [&](std::size_t q) { return word_ids[q]; });
             if (cue.length == 0) continue;
             const std::uint32_t value = cue.values->front();
             // Far from the trigger only auxiliary-like cues count: "Ongpin proposed the fund during a
@@ -1515,7 +1534,7 @@ struct ArticleRun {
     bool requested_action(std::uint32_t start, const Slot& subjects) const {
         if (subjects.mentions.empty()) return false;
         std::uint32_t k = start;
-        while (k > sentence.first && lex.verb_group.contains(tokens[k - 1].norm) && tokens[k - 1].norm != "to") --k;
+        while (k > sentence.first && listed(WordList::verb_group, k - 1) && tokens[k - 1].norm != "to") --k;
         if (k == sentence.first || tokens[k - 1].norm != "to") return false;
         const MentionSpan& subject = mentions[subjects.mentions.front()];
         for (const auto& h : request_hits)
@@ -1537,9 +1556,9 @@ struct ArticleRun {
         std::vector<Hit> hits;
         for (auto i = sentence.first; i < sentence.last; ++i) {
             if (owner_of(i) != kNone) continue;
-            auto it = lex.patterns_by_first_word.find(tokens[i].norm);
-            if (it == lex.patterns_by_first_word.end()) continue;
-            for (auto p : it->second) {
+            const auto* starting = ex.words_.patterns_starting_with(word_ids[i]);
+            if (starting == nullptr) continue;
+            for (auto p : *starting) {
                 std::uint32_t end = 0;
                 const Pattern& pattern = lex.patterns[p];
                 if (!match_element(pattern, 0, i, end) || end <= i) continue;
@@ -1706,9 +1725,20 @@ struct ArticleRun {
         }
     }
 
-    void run(std::uint64_t* sentence_count) {
+    void index_words() {
+        word_ids.resize(tokens.size());
+        surface_ids.resize(tokens.size());
+        for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+            word_ids[k] = ex.words_.id(tokens[k].norm);
+            const std::string_view text = surface(k);
+            surface_ids[k] = text == tokens[k].norm ? word_ids[k] : ex.words_.id(text);
+        }
+    }
+
+    void run(std::uint64_t* sentence_count, std::uint64_t* long_sentences) {
         if (article.date.size() >= 4) article_year = std::atoi(article.date.substr(0, 4).c_str());
         tokens = lex.tokenizer.tokenize(article.text);
+        index_words();
         const auto sentences = ex.splitter_.split(tokens);
         if (sentence_count) *sentence_count = sentences.size();
         // A headline uses surnames the body introduces ("Musharraf visits Afghanistan"): read it after
@@ -1720,15 +1750,23 @@ struct ArticleRun {
             const bool alone = tokens[sentences[1].first].blank_line_before && tokens[head.last - 1].norm != ".";
             if (head.shouting || alone) std::rotate(order.begin(), order.begin() + 1, order.end());
         }
+        std::uint64_t skipped = 0;
         for (std::uint32_t s : order) {
             sentence = sentences[s];
             sentence_index = s;
+            // Matching is superlinear in a sentence's length; a run-on "sentence" (a table, a list, a
+            // page without full stops) is skipped whole: its first N tokens alone could be cut mid-clause.
+            if (ex.max_sentence_tokens_ > 0 && sentence.last - sentence.first > ex.max_sentence_tokens_) {
+                ++skipped;
+                continue;
+            }
             in_sentence = true;
             find_mentions();
             find_relations();
             flush_lexicon_affiliations();
             in_sentence = false;
         }
+        if (long_sentences) *long_sentences = skipped;
         std::stable_sort(out.begin(), out.end(), [](const graph::Triple& a, const graph::Triple& b) {
             return a.evidence.sentence < b.evidence.sentence;
         });
@@ -1761,14 +1799,16 @@ struct ArticleRun {
     }
 };
 
-Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
+Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology, std::size_t max_sentence_tokens)
     : lex_(lexicon),
       ontology_(ontology),
+      max_sentence_tokens_(max_sentence_tokens),
       splitter_(lexicon.sentence_starters),
       times_(lexicon),
       holds_office_in_(&ontology.at("holds-office-in", "extractor")),
       affiliated_with_(&ontology.at("affiliated-with", "extractor")),
-      part_of_(&ontology.at("part-of", "extractor")) {
+      part_of_(&ontology.at("part-of", "extractor")),
+      words_(lexicon) {
     for (std::uint32_t a = 0; a < lexicon.actors.size(); ++a) {
         const auto& e = lexicon.actors[a].entity;
         if (e.type != EntityType::person) continue;
@@ -1786,9 +1826,10 @@ Extractor::Extractor(const Lexicon& lexicon, const graph::Ontology& ontology)
     }
 }
 
-std::vector<graph::Triple> Extractor::extract(const Article& article, std::uint64_t* sentences) const {
+std::vector<graph::Triple> Extractor::extract(const Article& article, std::uint64_t* sentences,
+                                              std::uint64_t* long_sentences) const {
     ArticleRun run(*this, article);
-    run.run(sentences);
+    run.run(sentences, long_sentences);
     return std::move(run.out);
 }
 

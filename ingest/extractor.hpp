@@ -11,6 +11,7 @@
 #include "lexicon.hpp"
 #include "sentence_splitter.hpp"
 #include "time_resolver.hpp"
+#include "word_index.hpp"
 
 namespace irkg::ingest {
 
@@ -25,15 +26,21 @@ namespace irkg::ingest {
 /// times 0.9 when the actor is a pronoun or group reference.
 class Extractor {
 public:
-    Extractor(const Lexicon& lexicon, const graph::Ontology& ontology);
+    /// `max_sentence_tokens` > 0: sentences with more tokens are skipped (see extract()).
+    Extractor(const Lexicon& lexicon, const graph::Ontology& ontology, std::size_t max_sentence_tokens = 0);
 
-    /// Never throws on any text; `sentences`, when given, receives the sentence count.
-    std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr) const;
+    /// Never throws on any text; `sentences`, when given, receives the sentence count, and
+    /// `long_sentences` the number of sentences skipped because they have more than
+    /// max_sentence_tokens tokens. A skipped sentence gives no triples and no antecedents: the time
+    /// spent on it is the tokenizer's and the splitter's, linear in its length.
+    std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr,
+                                       std::uint64_t* long_sentences = nullptr) const;
 
 private:
     friend struct ArticleRun;
     const Lexicon& lex_;
     const graph::Ontology& ontology_;
+    std::size_t max_sentence_tokens_;
     SentenceSplitter splitter_;
     TimeResolver times_;
     const graph::RelationType* holds_office_in_;
@@ -43,6 +50,8 @@ private:
     std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_surname_;
     /// Lexicon persons by their label's words without initials, to resolve "Colin L. Powell".
     std::unordered_map<std::string, std::vector<std::uint32_t>> persons_by_bare_name_;
+    /// The lexicon's words by id: tokens are looked up once per article, then matched by id.
+    WordIndex words_;
 };
 
 }  // namespace irkg::ingest

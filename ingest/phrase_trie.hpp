@@ -37,6 +37,16 @@ public:
 
     bool empty() const { return nodes_.size() == 1; }
 
+    /// The values stored at `node` (node ids as passed to for_each_edge; 0 is the root).
+    const std::vector<std::uint32_t>& values(std::uint32_t node) const { return nodes_[node].values; }
+
+    /// Calls f(parent, word, child) for every edge, to build indexes over the trie (WordIndex).
+    template <class F>
+    void for_each_edge(F&& f) const {
+        for (std::uint32_t n = 0; n < nodes_.size(); ++n)
+            for (const auto& [word, child] : nodes_[n].next) f(n, word, child);
+    }
+
 private:
     struct Node {
         std::unordered_map<std::string_view, std::uint32_t> next;

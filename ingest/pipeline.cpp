@@ -1,5 +1,6 @@
 #include "pipeline.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -36,7 +37,7 @@ Pipeline::Pipeline(const PipelineOptions& options)
         for (const auto& f : options.cameo_actors) note("actors:", f, load_cameo_actors(*lexicon_, codes, f));
         for (const auto& f : options.cameo_verbs) note("verbs:", f, load_cameo_verbs(*lexicon_, codes, f));
     }
-    extractor_ = std::make_unique<Extractor>(*lexicon_, *ontology_);
+    extractor_ = std::make_unique<Extractor>(*lexicon_, *ontology_, options.max_sentence_tokens);
 }
 
 Pipeline::~Pipeline() = default;
@@ -44,8 +45,9 @@ Pipeline::~Pipeline() = default;
 const graph::Ontology& Pipeline::ontology() const { return *ontology_; }
 const Lexicon& Pipeline::lexicon() const { return *lexicon_; }
 
-std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64_t* sentences) const {
-    auto triples = extractor_->extract(article, sentences);
+std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64_t* sentences,
+                                             std::uint64_t* long_sentences) const {
+    auto triples = extractor_->extract(article, sentences, long_sentences);
     if (min_confidence_ > 0.0)
         std::erase_if(triples, [this](const graph::Triple& t) { return t.confidence < min_confidence_; });
     return triples;
@@ -58,12 +60,20 @@ namespace {
 constexpr std::size_t k_batch_bytes = 256 * 1024;
 constexpr std::size_t k_batch_articles = 256;
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_between(Clock::time_point from, Clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+
 struct Batch {
     std::uint64_t sequence = 0;
     std::vector<Article> articles;
     std::vector<std::vector<graph::Triple>> triples;  ///< one entry per article, filled by a worker
     std::uint64_t sentences = 0;
+    std::uint64_t long_sentences = 0;
     std::uint64_t bytes = 0;
+    double extract_seconds = 0.0;
 };
 
 }  // namespace
@@ -74,19 +84,25 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
                        const std::function<void(const RunStats&, std::uint64_t)>& progress) const {
     RunStats stats;
     std::uint64_t bytes = 0;
+    const auto run_started = Clock::now();
     if (threads <= 1) {
         std::uint64_t since_progress = 0;
         for (const auto& input : inputs) {
             read_articles(
                 input, read,
                 [&](Article&& article) {
-                    std::uint64_t sentences = 0;
-                    auto triples = extract(article, &sentences);
+                    std::uint64_t sentences = 0, long_sentences = 0;
+                    const auto extract_started = Clock::now();
+                    auto triples = extract(article, &sentences, &long_sentences);
+                    const auto sink_started = Clock::now();
+                    stats.extract_seconds += seconds_between(extract_started, sink_started);
                     ++stats.articles;
                     stats.sentences += sentences;
+                    stats.long_sentences += long_sentences;
                     stats.triples += triples.size();
                     bytes += article.text.size();
                     sink(article, std::move(triples));
+                    stats.sink_seconds += seconds_between(sink_started, Clock::now());
                     if (progress && (since_progress += article.text.size()) >= k_batch_bytes) {
                         since_progress = 0;
                         progress(stats, bytes);
@@ -97,6 +113,7 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
                     on_problem(problem);
                 });
         }
+        stats.read_seconds = seconds_between(run_started, Clock::now()) - stats.extract_seconds - stats.sink_seconds;
         return stats;
     }
 
@@ -114,10 +131,14 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
     std::uint64_t bad_records = 0;
     const std::size_t max_in_flight = 4 * static_cast<std::size_t>(threads);
 
+    double read_seconds = 0.0;  // the reader's time, less its waits for room in the queue
     auto reader = std::thread([&] {
+        const auto read_started = Clock::now();
+        double waited = 0.0;
         Batch batch;
         auto push = [&] {
             if (batch.articles.empty()) return;
+            const auto wait_started = Clock::now();
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] { return stop || batches_read - next_to_sink < max_in_flight; });
             if (stop) throw std::runtime_error("stopped");
@@ -125,6 +146,7 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
             todo.push_back(std::move(batch));
             batch = Batch{};
             changed.notify_all();
+            waited += seconds_between(wait_started, Clock::now());
         };
         try {
             for (const auto& input : inputs) {
@@ -154,6 +176,7 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
             if (!stop) read_error = std::current_exception();
         }
         std::lock_guard lock(mutex);
+        read_seconds = seconds_between(read_started, Clock::now()) - waited;
         reading_finished = true;
         changed.notify_all();
     });
@@ -171,12 +194,15 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
                     todo.pop_front();
                 }
                 try {
+                    const auto extract_started = Clock::now();
                     batch.triples.reserve(batch.articles.size());
                     for (const auto& article : batch.articles) {
-                        std::uint64_t sentences = 0;
-                        batch.triples.push_back(extract(article, &sentences));
+                        std::uint64_t sentences = 0, long_sentences = 0;
+                        batch.triples.push_back(extract(article, &sentences, &long_sentences));
                         batch.sentences += sentences;
+                        batch.long_sentences += long_sentences;
                     }
+                    batch.extract_seconds = seconds_between(extract_started, Clock::now());
                 } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
                     std::lock_guard lock(mutex);
                     if (!worker_error) worker_error = std::current_exception();
@@ -204,12 +230,16 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
             done.erase(it);
         }
         try {
+            const auto sink_started = Clock::now();
             for (std::size_t i = 0; i < batch.articles.size(); ++i) {
                 ++stats.articles;
                 stats.triples += batch.triples[i].size();
                 sink(batch.articles[i], std::move(batch.triples[i]));
             }
+            stats.sink_seconds += seconds_between(sink_started, Clock::now());
+            stats.extract_seconds += batch.extract_seconds;
             stats.sentences += batch.sentences;
+            stats.long_sentences += batch.long_sentences;
             bytes += batch.bytes;
             if (progress) {
                 std::lock_guard lock(mutex);
@@ -231,6 +261,7 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
     if (worker_error) std::rethrow_exception(worker_error);
     if (read_error) std::rethrow_exception(read_error);
     stats.bad_records = bad_records;
+    stats.read_seconds = read_seconds;
     return stats;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // The extraction pipeline: lexicons loaded once, then articles -> sentences -> mentions -> triples.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -23,6 +24,8 @@ struct PipelineOptions {
     /// The field's dictionaries in the CAMEO/PETRARCH format, loaded beside irkg's own lexicons
     /// (--actors, --agents, --verbs); codes are read through schemas/cameo-plover.json.
     std::vector<std::filesystem::path> cameo_actors{}, cameo_agents{}, cameo_verbs{};
+    /// Sentences with more tokens are skipped and counted (--max-sentence-tokens); 0 means no limit.
+    std::size_t max_sentence_tokens = 500;
 };
 
 /// Counts for the end-of-run summary.
@@ -31,6 +34,10 @@ struct RunStats {
     std::uint64_t sentences = 0;
     std::uint64_t triples = 0;
     std::uint64_t bad_records = 0;
+    std::uint64_t long_sentences = 0;  ///< skipped: more tokens than max_sentence_tokens
+    /// Busy time per stage in seconds, summed over threads (with -j N the stages overlap): reading and
+    /// parsing records, extracting triples, and the sink (writing triples, merging them into a graph).
+    double read_seconds = 0.0, extract_seconds = 0.0, sink_seconds = 0.0;
 };
 
 /// Owns the ontology, the lexicons and the extractor. Loading throws irkg::lexicon_error naming the
@@ -47,8 +54,10 @@ public:
     /// One line per dictionary loaded with --actors/--agents/--verbs: what it added and skipped.
     const std::vector<std::string>& dictionary_notes() const { return dictionary_notes_; }
 
-    /// The triples of one article, in sentence order (deterministic).
-    std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr) const;
+    /// The triples of one article, in sentence order (deterministic). `sentences` and
+    /// `long_sentences`, when given, receive the sentence count and how many were skipped as too long.
+    std::vector<graph::Triple> extract(const Article& article, std::uint64_t* sentences = nullptr,
+                                       std::uint64_t* long_sentences = nullptr) const;
 
     /// Reads every input in order and calls `sink` with each article's triples, in input order.
     /// Bad records go to `on_problem` (see read_articles) and are counted in the stats.

@@ -1,10 +1,17 @@
 #include "tokenizer.hpp"
 
-#include <cctype>
 
 namespace irkg::ingest {
 
 namespace {
+
+// ASCII classes without the C library's locale lookups (irkg never sets a locale: these are the "C"
+// locale's answers), inlined because the tokenizer asks them for every byte of every article.
+constexpr bool ascii_upper(unsigned c) { return c - 'A' < 26U; }
+constexpr bool ascii_lower(unsigned c) { return c - 'a' < 26U; }
+constexpr bool ascii_digit(unsigned c) { return c - '0' < 10U; }
+constexpr bool ascii_alpha(unsigned c) { return ascii_upper(c) || ascii_lower(c); }
+constexpr char ascii_tolower(unsigned c) { return static_cast<char>(ascii_upper(c) ? c + 32 : c); }
 
 /// Decodes the UTF-8 code point at `i`; advances `len`. Invalid bytes decode as U+FFFD, length 1.
 char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
@@ -39,7 +46,7 @@ bool is_space(char32_t c) {
            c == 0x200B || c == 0x202F || c == 0x3000 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200A);
 }
 bool is_letter(char32_t c) {
-    if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
+    if (c < 0x80) return ascii_alpha(c);
     if (c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
     if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
     if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows
@@ -51,7 +58,7 @@ bool is_letter(char32_t c) {
 }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_upper(char32_t c) {
-    if (c < 0x80) return std::isupper(static_cast<int>(c)) != 0;
+    if (c < 0x80) return ascii_upper(c);
     return (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F);
 }
 
@@ -102,7 +109,7 @@ void append_utf8(std::string& out, char32_t c) {
 
 void append_folded(std::string& out, char32_t c) {
     if (c < 0x80) {
-        out += static_cast<char>(std::tolower(static_cast<int>(c)));
+        out += ascii_tolower(c);
     } else if (is_apostrophe(c)) {
         out += '\'';
     } else if (is_dquote(c)) {
@@ -182,17 +189,17 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
             // Dotted acronym: U.S., U.S.S.R., N.Korea is not one (a lowercase letter follows).
             if (!digit_start) {
                 std::size_t k = i, count = 0;
-                while (k + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[k])) && text[k + 1] == '.') {
+                while (k + 1 < text.size() && ascii_alpha(static_cast<unsigned char>(text[k])) && text[k + 1] == '.') {
                     k += 2;
                     ++count;
-                    if (k < text.size() && !std::isalpha(static_cast<unsigned char>(text[k]))) break;
+                    if (k < text.size() && !ascii_alpha(static_cast<unsigned char>(text[k]))) break;
                     if (k + 1 < text.size() && text[k + 1] != '.') break;
                 }
                 if (count >= 2) {
                     Token& t = push(start, k);
                     t.norm = fold(text.substr(start, k - start));
                     t.word = true;
-                    t.cap = std::isupper(static_cast<unsigned char>(text[start])) != 0;
+                    t.cap = ascii_upper(static_cast<unsigned char>(text[start]));
                     t.all_caps = t.cap;
                     i = k;
                     continue;
@@ -212,7 +219,7 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
                 }
                 // Decimal and thousands separators inside numbers.
                 if (digit_start && (d == '.' || d == ',') && j + 1 < text.size() &&
-                    std::isdigit(static_cast<unsigned char>(text[j + 1]))) {
+                    ascii_digit(static_cast<unsigned char>(text[j + 1]))) {
                     norm += static_cast<char>(d);
                     j += l;
                     continue;

@@ -13,6 +13,14 @@ SAMPLE_DATE=2024-04-20
 work=$(mktemp -d "${TMPDIR:-/tmp}/irkg-cli-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+# IRKG_RUNNER, when set, is a command every irkg run goes through (scripts/test-valgrind sets it to
+# valgrind with --error-exitcode=99): $IRKG becomes a small script that runs the binary under it.
+if [[ -n ${IRKG_RUNNER:-} ]]; then
+  printf '#!/usr/bin/env bash\nexec %s %q "$@"\n' "$IRKG_RUNNER" "$IRKG" >"$work/irkg"
+  chmod +x "$work/irkg"
+  IRKG=$work/irkg
+fi
+
 failures=0
 fail() {
   echo "FAIL: $*" >&2

@@ -29,15 +29,16 @@ irkg::graph::Triple blinken_meets_wang() {
 
 TEST_CASE("triple_json writes the keys in the contract's order") {
     CHECK(triple_json(blinken_meets_wang()) ==
-          R"({"subject":{"id":"person:antony-blinken","label":"Antony Blinken","type":"person","country":"USA"},)"
+          R"({"subject":{"id":"person:antony-blinken","label":"Antony Blinken","type":"person","country":"USA",)"
+          R"("aliases":["Antony Blinken","Blinken","US Secretary of State Antony Blinken"]},)"
           R"("predicate":"meets","category":"CONSULT","cameo":"040","goldstein":1.0,)"
-          R"("object":{"id":"person:wang-yi","label":"Wang Yi","type":"person","country":"CHN"},)"
+          R"("object":{"id":"person:wang-yi","label":"Wang Yi","type":"person","country":"CHN","aliases":["Wang Yi"]},)"
           R"("modality":"planned","time":{"text":"from Wednesday to Friday","start":"2024-04-24","end":"2024-04-26"},)"
           R"("evidence":{"doc":"blinken-china-visit","sentence":1,"text":"Blinken will hold talks with Wang Yi.",)"
           R"("span":[220,258]},"confidence":0.8})");
 }
 
-TEST_CASE("triple_json leaves out an empty country, start and end but always writes time.text") {
+TEST_CASE("triple_json leaves out an empty country, aliases, start and end but always writes time.text") {
     auto t = blinken_meets_wang();
     t.object = irkg::test::entity("org:nato", "NATO", irkg::graph::EntityType::organization, "");
     t.relation = &irkg::test::accuses();
@@ -45,7 +46,8 @@ TEST_CASE("triple_json leaves out an empty country, start and end but always wri
     t.modality = irkg::graph::Modality::negated;
     t.confidence = 0.0;
     CHECK(triple_json(t) ==
-          R"({"subject":{"id":"person:antony-blinken","label":"Antony Blinken","type":"person","country":"USA"},)"
+          R"({"subject":{"id":"person:antony-blinken","label":"Antony Blinken","type":"person","country":"USA",)"
+          R"("aliases":["Antony Blinken","Blinken","US Secretary of State Antony Blinken"]},)"
           R"("predicate":"accuses","category":"ACCUSE","cameo":"112","goldstein":-2.0,)"
           R"("object":{"id":"org:nato","label":"NATO","type":"organization"},)"
           R"("modality":"negated","time":{"text":""},)"

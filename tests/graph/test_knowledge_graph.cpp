@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -384,4 +385,90 @@ TEST_CASE("edges with one predicate share one relation type, in copies too") {
     CHECK(copy.num_relations() == 3);
     CHECK(copy.num_mentions() == 4);
     CHECK(g.num_mentions() == 3);
+}
+
+TEST_CASE("--max-evidence: a relation keeps its N first mentions in mention order, whatever the arrival order") {
+    // Six mentions of one relation: two undated (they sort first), four dated, arriving shuffled.
+    const std::vector<Mention> all{mention("d", 0, 0),          mention("e", 3, 0),
+                                   mention("a", 1, 0, "2024-01-01"), mention("a", 2, 0, "2024-01-02"),
+                                   mention("a", 3, 0, "2024-02-01"), mention("b", 0, 0, "2025-01-01")};
+    const std::vector<std::vector<int>> orders{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {3, 5, 0, 4, 1, 2}};
+    std::string reference;
+    for (const auto& order : orders) {
+        KnowledgeGraph g;
+        g.set_max_mentions(3);
+        CHECK(g.max_mentions() == 3);
+        const auto a = g.add_entity(entity("country:CHN", "China", EntityType::country, "CHN"));
+        const auto b = g.add_entity(entity("country:USA", "United States", EntityType::country, "USA"));
+        for (int i : order) g.add_mention(a, visits(), b, all[static_cast<std::size_t>(i)]);
+        const auto edge = *g.sorted_edges().begin();
+        REQUIRE(g.edge(edge).mentions.size() == 3);
+        CHECK(g.edge(edge).weight() == 3);  // the weight counts the kept mentions
+        CHECK(g.edge(edge).mentions[0].evidence.doc == "d");
+        CHECK(g.edge(edge).mentions[1].evidence.doc == "e");
+        CHECK(g.edge(edge).mentions[2].time.start == "2024-01-01");
+        CHECK(g.edge(edge).capped);
+        CHECK(g.num_capped_relations() == 1);
+        CHECK(g.num_dropped_mentions() == 3);
+        // A mention already kept, arriving again, is not a drop: it is the same mention.
+        g.add_mention(a, visits(), b, all[0]);
+        CHECK(g.num_dropped_mentions() == 3);
+        if (reference.empty()) reference = dump(g);
+        CHECK(dump(g) == reference);
+    }
+}
+
+TEST_CASE("--max-evidence: add_mentions, set_max_mentions on a filled graph, 0 means no limit") {
+    std::vector<Mention> many;
+    for (std::uint32_t i = 0; i < 10; ++i) many.push_back(mention("doc", 9 - i, 0, "2024-03-01"));
+
+    KnowledgeGraph bulk;
+    bulk.set_max_mentions(4);
+    const auto a = bulk.add_entity(entity("country:CHN", "China", EntityType::country, "CHN"));
+    const auto b = bulk.add_entity(entity("country:USA", "United States", EntityType::country, "USA"));
+    bulk.add_mentions(a, accuses(), b, many);                  // a new relation, list taken over
+    bulk.add_mentions(a, accuses(), b, {mention("doc", 0, 5, "2024-03-01")});  // an existing one
+    const auto& kept = bulk.edge(*bulk.sorted_edges().begin()).mentions;
+    REQUIRE(kept.size() == 4);
+    CHECK(kept[0].evidence.sentence == 0);
+    CHECK(kept[0].evidence.begin == 0);
+    CHECK(kept[1].evidence.sentence == 0);
+    CHECK(kept[1].evidence.begin == 5);
+    CHECK(kept[3].evidence.sentence == 2);
+    CHECK(bulk.num_dropped_mentions() == 7);
+
+    KnowledgeGraph unlimited;
+    const auto c = unlimited.add_entity(entity("country:CHN", "China", EntityType::country, "CHN"));
+    const auto d = unlimited.add_entity(entity("country:USA", "United States", EntityType::country, "USA"));
+    unlimited.add_mentions(c, accuses(), d, many);
+    unlimited.add_mention(c, meets(), d, mention("x", 0, 0));
+    CHECK(unlimited.num_mentions() == 11);
+    CHECK(unlimited.num_dropped_mentions() == 0);
+    CHECK(unlimited.num_capped_relations() == 0);
+    // Setting the cap on a filled graph trims it to what building with the cap gives.
+    KnowledgeGraph trimmed = unlimited;
+    trimmed.set_max_mentions(4);
+    CHECK(trimmed.num_mentions() == 5);
+    CHECK(trimmed.num_capped_relations() == 1);
+    CHECK(trimmed.num_dropped_mentions() == 6);
+    KnowledgeGraph built;
+    built.set_max_mentions(4);
+    built.merge(unlimited);
+    CHECK(dump(built) == dump(trimmed));
+    CHECK(built.num_dropped_mentions() == 6);
+    // The setting and the counts travel with copies and moves.
+    const KnowledgeGraph copy = trimmed;
+    CHECK(copy.max_mentions() == 4);
+    CHECK(copy.num_dropped_mentions() == 6);
+    const KnowledgeGraph moved = std::move(trimmed);
+    CHECK(moved.max_mentions() == 4);
+    CHECK(moved.num_capped_relations() == 1);
+    // Merging a capped graph into an uncapped one keeps what was kept and says it was capped.
+    KnowledgeGraph into;
+    into.merge(copy);
+    CHECK(into.num_mentions() == 5);
+    CHECK(into.num_capped_relations() == 1);
+    CHECK(into.num_dropped_mentions() == 6);
+    unlimited.set_max_mentions(0);
+    CHECK(unlimited.num_mentions() == 11);
 }

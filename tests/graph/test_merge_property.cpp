@@ -191,3 +191,55 @@ TEST_CASE("graphs written as JSON-LD and read back merge to the same bytes as th
         CHECK(write(merged(rc, rab)) == reference);
     }
 }
+
+namespace {
+
+/// `parts` merged into a graph that keeps at most `cap` mentions per relation (--max-evidence).
+KnowledgeGraph capped(std::size_t cap, const std::vector<const KnowledgeGraph*>& parts) {
+    KnowledgeGraph out;
+    out.set_max_mentions(cap);
+    for (const auto* part : parts) out.merge(*part);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("with --max-evidence, merging is still associative and commutative: cap(union) in any order") {
+    // Caps of 1 to 3 on graphs of up to 14 mentions over a few relations: most relations hit the cap.
+    std::size_t hits = 0;
+    for (std::uint64_t seed = 20000; seed < 20060; ++seed) {
+        CAPTURE(seed);
+        RandomGraphs draw(seed);
+        const std::size_t cap = 1 + seed % 3;
+        // The parts are capped themselves, as partial graphs built with the same --max-evidence are.
+        const KnowledgeGraph r0 = draw.next(), r1 = draw.next(), r2 = draw.next(), r3 = draw.next();
+        const std::array<KnowledgeGraph, 4> g{capped(cap, {&r0}), capped(cap, {&r1}), capped(cap, {&r2}),
+                                              capped(cap, {&r3})};
+        // The reference: the whole union without a cap, cut afterwards.
+        KnowledgeGraph whole = merged({&r0, &r1, &r2, &r3});
+        whole.set_max_mentions(cap);
+        const std::string reference = write(whole);
+        hits += whole.num_capped_relations();
+        std::array<int, 4> order{0, 1, 2, 3};
+        do {
+            const auto& a = g[order[0]];
+            const auto& b = g[order[1]];
+            const auto& c = g[order[2]];
+            const auto& d = g[order[3]];
+            CHECK(write(capped(cap, {&a, &b, &c, &d})) == reference);
+            const KnowledgeGraph ab = capped(cap, {&a, &b}), cd = capped(cap, {&c, &d});
+            CHECK(write(capped(cap, {&ab, &cd})) == reference);  // (a b) (c d)
+            const KnowledgeGraph bc = capped(cap, {&b, &c});
+            const KnowledgeGraph a_bc = capped(cap, {&a, &bc});
+            CHECK(write(capped(cap, {&a_bc, &d})) == reference);  // (a (b c)) d
+            // Idempotent too: a part merged again changes nothing.
+            const KnowledgeGraph all = capped(cap, {&a, &b, &c, &d});
+            CHECK(write(capped(cap, {&all, &b})) == reference);
+        } while (std::next_permutation(order.begin(), order.end()));
+        // Stored as JSON-LD and read back (irkg merge of partial graphs), then capped while merging.
+        const KnowledgeGraph back0 = irkg::exporter::read_jsonld_text(write(g[0]), "0.jsonld");
+        const KnowledgeGraph back1 = irkg::exporter::read_jsonld_text(write(g[1]), "1.jsonld");
+        CHECK(write(capped(cap, {&g[3], &back1, &g[2], &back0})) == reference);
+    }
+    CHECK(hits > 60);  // the cap was really exercised
+}

@@ -111,6 +111,22 @@ TEST_CASE("a .jsonl file: good records in order, bad records reported with file 
     CHECK(contains(r.problems[6].message, "2024-1-05"));
 }
 
+TEST_CASE("a record nested millions of levels deep is a bad record, not a stack overflow") {
+    // RapidJSON's recursive parser overflowed the stack on a line of "[[[[..." (irkg extract crashed).
+    TempDir dir("reader");
+    const std::size_t depth = 2'000'000;
+    write_file(dir / "deep.jsonl", std::string(depth, '[') + std::string(depth, ']') + "\n" + std::string(depth, '{') +
+                                       "\n{\"id\": \"ok\", \"text\": \"After the deep lines.\"}\n");
+    const auto r = read(dir / "deep.jsonl");
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].id == "ok");
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].line == 1);
+    CHECK(contains(r.problems[0].message, "not a JSON object"));
+    CHECK(r.problems[1].line == 2);
+    CHECK(contains(r.problems[1].message, "not JSON"));
+}
+
 TEST_CASE("strict mode throws input_error naming FILE:LINE of the first bad record") {
     ReadOptions options;
     options.strict = true;

@@ -186,6 +186,19 @@ TEST_CASE("a user lexicon that breaks the schema is a lexicon_error naming the f
     CHECK(contains(message, (dir / "bad-schema.json").string()));
 }
 
+TEST_CASE("a user lexicon nested millions of levels deep is a lexicon_error, not a stack overflow") {
+    // RapidJSON's recursive parser overflowed the stack on "[[[[..." (irkg extract --lexicon crashed).
+    TempDir dir("lexicon");
+    const std::size_t depth = 2'000'000;
+    write_file(dir / "deep.json", "{\"actors\": " + std::string(depth, '[') + std::string(depth, ']') + "}");
+    const auto message = load_error({dir / "deep.json"});
+    CHECK(contains(message, (dir / "deep.json").string()));
+    CHECK(contains(message, "nested deeper than 64 levels"));
+    // Unclosed, it is invalid JSON, reported where the text ends.
+    write_file(dir / "open.json", std::string(depth, '['));
+    CHECK(contains(load_error({dir / "open.json"}), "invalid JSON"));
+}
+
 TEST_CASE("a user lexicon redefining an actor with another type is a lexicon_error naming file and id") {
     TempDir dir("lexicon");
     write_file(dir / "clash.json",
