@@ -15,8 +15,15 @@ trap 'rm -rf "$work"' EXIT
 
 # IRKG_RUNNER, when set, is a command every irkg run goes through (scripts/test-valgrind sets it to
 # valgrind with --error-exitcode=99): $IRKG becomes a small script that runs the binary under it.
+# Absolute paths throughout, since some tests run irkg with a PATH that holds neither bash nor valgrind.
 if [[ -n ${IRKG_RUNNER:-} ]]; then
-  printf '#!/usr/bin/env bash\nexec %s %q "$@"\n' "$IRKG_RUNNER" "$IRKG" >"$work/irkg"
+  read -r -a runner <<<"$IRKG_RUNNER"
+  runner[0]=$(command -v "${runner[0]}") || { echo "IRKG_RUNNER: no ${runner[0]} on PATH" >&2; exit 1; }
+  {
+    printf '#!%s\nexec' "$BASH"
+    printf ' %q' "${runner[@]}" "$IRKG"
+    printf ' "$@"\n'
+  } >"$work/irkg"
   chmod +x "$work/irkg"
   IRKG=$work/irkg
 fi
