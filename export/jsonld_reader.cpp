@@ -447,24 +447,6 @@ private:
     int outer_depth_;
 };
 
-std::string_view kind_of(const Value& value) {
-    switch (value.GetType()) {
-        case rapidjson::kNullType:
-            return "null";
-        case rapidjson::kFalseType:
-        case rapidjson::kTrueType:
-            return "a boolean";
-        case rapidjson::kObjectType:
-            return "an object";
-        case rapidjson::kArrayType:
-            return "an array";
-        case rapidjson::kStringType:
-            return "a string";
-        case rapidjson::kNumberType:
-            return "a number";
-    }
-    return "a value";
-}
 
 std::string_view view(const Value& string) { return {string.GetString(), string.GetStringLength()}; }
 
@@ -942,7 +924,7 @@ private:
 
     void read_node(const Value& node, const std::string& path, std::size_t index, Pass pass) {
         for (auto& cache : member_cache_) cache.node = nullptr;  // a new tree may reuse the addresses
-        if (!node.IsObject()) fail(path, fmt::format("expected a node object, found {}", kind_of(node)));
+        if (!node.IsObject()) fail(path, fmt::format("expected a node object, found {}", graph::json_kind(node)));
         const bool statement = required_string(node, "type", path) == jsonld::k_statement_type;
         switch (pass) {
             case Pass::first:
@@ -991,7 +973,7 @@ private:
 
     std::string_view required_string(const Value& node, std::string_view key, std::string_view path) const {
         const Value& value = required(node, key, path);
-        if (!value.IsString()) fail(child(path, key), fmt::format("expected a string, found {}", kind_of(value)));
+        if (!value.IsString()) fail(child(path, key), fmt::format("expected a string, found {}", graph::json_kind(value)));
         return view(value);
     }
 
@@ -1010,7 +992,7 @@ private:
     double required_number(const Value& node, std::string_view key, std::string_view path, double low,
                            double high) const {
         const Value& value = required(node, key, path);
-        if (!value.IsNumber()) fail(child(path, key), fmt::format("expected a number, found {}", kind_of(value)));
+        if (!value.IsNumber()) fail(child(path, key), fmt::format("expected a number, found {}", graph::json_kind(value)));
         const double number = value.GetDouble();
         if (!(number >= low && number <= high))
             fail(child(path, key), fmt::format("{} is out of range [{}, {}]", number, low, high));
@@ -1020,13 +1002,13 @@ private:
     std::uint64_t required_uint64(const Value& node, std::string_view key, std::string_view path) const {
         const Value& value = required(node, key, path);
         if (!value.IsUint64())
-            fail(child(path, key), fmt::format("expected a non-negative integer, found {}", kind_of(value)));
+            fail(child(path, key), fmt::format("expected a non-negative integer, found {}", graph::json_kind(value)));
         return value.GetUint64();
     }
 
     bool required_bool(const Value& node, std::string_view key, std::string_view path) const {
         const Value& value = required(node, key, path);
-        if (!value.IsBool()) fail(child(path, key), fmt::format("expected true or false, found {}", kind_of(value)));
+        if (!value.IsBool()) fail(child(path, key), fmt::format("expected true or false, found {}", graph::json_kind(value)));
         return value.GetBool();
     }
 
@@ -1035,11 +1017,11 @@ private:
     void for_each_string(const Value& node, std::string_view key, std::string_view path, F&& fn) const {
         const Value* value = find(node, key);
         if (!value) return;
-        if (!value->IsArray()) fail(child(path, key), fmt::format("expected an array, found {}", kind_of(*value)));
+        if (!value->IsArray()) fail(child(path, key), fmt::format("expected an array, found {}", graph::json_kind(*value)));
         for (rapidjson::SizeType i = 0; i < value->Size(); ++i) {
             const auto& item = (*value)[i];
             if (!item.IsString())
-                fail(child(child(path, key), i), fmt::format("expected a string, found {}", kind_of(item)));
+                fail(child(child(path, key), i), fmt::format("expected a string, found {}", graph::json_kind(item)));
             fn(std::size_t{i}, view(item));
         }
     }
@@ -1060,7 +1042,7 @@ private:
         for (auto& cache : member_cache_) cache.node = nullptr;
         if (!context.IsObject())
             fail("/@context",
-                 fmt::format("expected the inline context object irkg writes, found {}", kind_of(context)));
+                 fmt::format("expected the inline context object irkg writes, found {}", graph::json_kind(context)));
         const Value* vocabulary = find(context, "irkg");
         if (!vocabulary || !vocabulary->IsString() || view(*vocabulary) != jsonld::k_vocabulary_iri)
             fail("/@context/irkg",
@@ -1189,7 +1171,7 @@ private:
     }
 
     graph::Mention read_mention(const Value& entry, const std::string& path) const {
-        if (!entry.IsObject()) fail(path, fmt::format("expected an evidence object, found {}", kind_of(entry)));
+        if (!entry.IsObject()) fail(path, fmt::format("expected an evidence object, found {}", graph::json_kind(entry)));
         check_keys(entry, jsonld::k_evidence_keys, path, false);
         graph::Mention mention;
         auto& evidence = mention.evidence;
@@ -1258,7 +1240,7 @@ private:
 
         const Value& evidence = required(node, "evidence", path);
         evidence_path_.assign(path).append("/evidence");
-        if (!evidence.IsArray()) fail(evidence_path_, fmt::format("expected an array, found {}", kind_of(evidence)));
+        if (!evidence.IsArray()) fail(evidence_path_, fmt::format("expected an array, found {}", graph::json_kind(evidence)));
         if (evidence.Empty()) fail(evidence_path_, "a statement needs at least one evidence entry");
         if (find(node, "weight") && required_uint64(node, "weight", path) != evidence.Size())
             fail(child(path, "weight"), fmt::format("disagrees with the {} evidence entries", evidence.Size()));

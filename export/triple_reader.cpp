@@ -14,6 +14,7 @@
 #include <rapidjson/error/en.h>
 
 #include "graph/errors.hpp"
+#include "graph/json_file.hpp"
 
 namespace irkg::exporter {
 
@@ -23,24 +24,6 @@ using rapidjson::Value;
 
 std::string_view view(const Value& string) { return {string.GetString(), string.GetStringLength()}; }
 
-std::string_view kind_of(const Value& value) {
-    switch (value.GetType()) {
-        case rapidjson::kNullType:
-            return "null";
-        case rapidjson::kFalseType:
-        case rapidjson::kTrueType:
-            return "a boolean";
-        case rapidjson::kObjectType:
-            return "an object";
-        case rapidjson::kArrayType:
-            return "an array";
-        case rapidjson::kStringType:
-            return "a string";
-        case rapidjson::kNumberType:
-            return "a number";
-    }
-    return "a value";
-}
 
 bool is_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -91,14 +74,14 @@ public:
 
     const Value& object(const Value& node, std::string_view key, std::string_view path) const {
         const Value& value = required(node, key, path);
-        if (!value.IsObject()) fail(fmt::format("\"{}{}\" must be an object, not {}", path, key, kind_of(value)));
+        if (!value.IsObject()) fail(fmt::format("\"{}{}\" must be an object, not {}", path, key, graph::json_kind(value)));
         return value;
     }
 
     std::string_view string(const Value& node, std::string_view key, std::string_view path,
                             bool non_empty = false) const {
         const Value& value = required(node, key, path);
-        if (!value.IsString()) fail(fmt::format("\"{}{}\" must be a string, not {}", path, key, kind_of(value)));
+        if (!value.IsString()) fail(fmt::format("\"{}{}\" must be a string, not {}", path, key, graph::json_kind(value)));
         if (non_empty && value.GetStringLength() == 0) fail(fmt::format("\"{}{}\" must not be empty", path, key));
         return view(value);
     }
@@ -116,7 +99,7 @@ public:
 
     double number(const Value& node, std::string_view key, std::string_view path, double low, double high) const {
         const Value& value = required(node, key, path);
-        if (!value.IsNumber()) fail(fmt::format("\"{}{}\" must be a number, not {}", path, key, kind_of(value)));
+        if (!value.IsNumber()) fail(fmt::format("\"{}{}\" must be a number, not {}", path, key, graph::json_kind(value)));
         const double x = value.GetDouble();
         if (!(x >= low && x <= high))
             fail(fmt::format("\"{}{}\" is {}, out of range [{}, {}]", path, key, x, low, high));
@@ -124,7 +107,7 @@ public:
     }
 
     std::uint64_t unsigned_integer(const Value& value, std::string_view what) const {
-        if (!value.IsUint64()) fail(fmt::format("{} must be a non-negative integer, not {}", what, kind_of(value)));
+        if (!value.IsUint64()) fail(fmt::format("{} must be a non-negative integer, not {}", what, graph::json_kind(value)));
         return value.GetUint64();
     }
 
@@ -204,7 +187,7 @@ graph::Triple TripleReader::parse_line(std::string_view line) {
     if (doc.HasParseError())
         p.fail(fmt::format("not JSON (column {}: {})", doc.GetErrorOffset() + 1,
                            rapidjson::GetParseError_En(doc.GetParseError())));
-    if (!doc.IsObject()) p.fail(fmt::format("expected a triple object, found {}", kind_of(doc)));
+    if (!doc.IsObject()) p.fail(fmt::format("expected a triple object, found {}", graph::json_kind(doc)));
     if (!p.find(doc, "subject") && p.find(doc, "text"))
         p.fail(
             "this is an article record (it has \"text\"), not a triple; extract it first (irkg extract FILE -o "

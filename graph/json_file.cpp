@@ -141,4 +141,23 @@ template void validate_json<input_error>(const rapidjson::Document&, const std::
 template std::string read_text_file<lexicon_error>(const std::filesystem::path&);
 template std::string read_text_file<input_error>(const std::filesystem::path&);
 
+std::string_view json_kind(const rapidjson::Value& value) {
+    switch (value.GetType()) {
+        case rapidjson::kNullType:
+            return "null";
+        case rapidjson::kFalseType:
+        case rapidjson::kTrueType:
+            return "a boolean";
+        case rapidjson::kObjectType:
+            return "an object";
+        case rapidjson::kArrayType:
+            return "an array";
+        case rapidjson::kStringType:
+            return "a string";
+        case rapidjson::kNumberType:
+            return "a number";
+    }
+    return "a value";
+}
+
 }  // namespace irkg::graph

@@ -28,6 +28,10 @@ std::string read_text_file(const std::filesystem::path& path);
 std::string line_column(std::string_view text, std::size_t offset);
 
 /// A string member of `value`, or `fallback` when absent or not a string.
+/// What a JSON value is, for error messages: "null", "a boolean", "an object", "an array", "a string",
+/// "a number".
+std::string_view json_kind(const rapidjson::Value& value);
+
 std::string_view get_string(const rapidjson::Value& value, const char* name, std::string_view fallback = {});
 
 }  // namespace irkg::graph
