@@ -64,6 +64,9 @@ struct ArticleRun {
     std::vector<Token> tokens;
     /// Per token: the WordIndex id of its norm, and of its surface (for exact-case abbreviations).
     std::vector<std::uint32_t> word_ids, surface_ids;
+    /// Per token: the WordIndex lists of its norm (bit WordList), with starts_abbreviation taken from
+    /// its surface. Read per token, so the inner loops touch only this array, not the index.
+    std::vector<std::uint32_t> word_flags;
     std::vector<graph::Triple> out;
 
     std::vector<Entity> entities;
@@ -101,7 +104,7 @@ struct ArticleRun {
         return i >= sentence.first && i < sentence.last ? owner[i - sentence.first] : kNone;
     }
     /// tokens[i]'s norm is in the lexicon's word list (any token of the article).
-    bool listed(WordList list, std::uint32_t i) const { return ex.words_.in(list, word_ids[i]); }
+    bool listed(WordList list, std::uint32_t i) const { return (word_flags[i] & WordIndex::bit(list)) != 0; }
     /// As listed(), and false outside the sentence (where norm(i) is empty).
     bool in_list(WordList list, std::uint32_t i) const {
         return i >= sentence.first && i < sentence.last && listed(list, i);
@@ -228,7 +231,7 @@ struct ArticleRun {
                 end = ++j;
             } else if (in_list(WordList::name_particles, j) && j + 1 < sentence.last && !tokens[j].cap && words > 0) {
                 ++j;  // a particle must be followed by a name word
-            } else if (tokens[j].norm == "-" && !tokens[j].space_before && j + 1 < sentence.last &&
+            } else if (tokens[j].is("-") && !tokens[j].space_before && j + 1 < sentence.last &&
                        !tokens[j + 1].space_before && words > 0) {
                 ++j;
             } else {
@@ -268,8 +271,12 @@ struct ArticleRun {
     ActorMatch lookup_actor(std::uint32_t i) const {
         const std::size_t max = sentence.last - i;
         ActorMatch best;
-        auto by_norm = ex.words_.names.longest(i, max, [&](std::size_t k) { return word_ids[k]; });
-        auto by_case = ex.words_.abbreviations.longest(i, max, [&](std::size_t k) { return surface_ids[k]; });
+        if ((word_flags[i] & (WordIndex::bit(WordList::starts_name) | WordIndex::bit(WordList::starts_abbreviation))) == 0)
+            return best;
+        auto by_norm = trie_at(ex.words_.names, i);
+        auto by_case = listed(WordList::starts_abbreviation, i)
+                           ? ex.words_.abbreviations.longest(i, max, [&](std::size_t k) { return surface_ids[k]; })
+                           : PhraseTrie::Match{};
         auto pick = [&](const PhraseTrie::Match& m) {
             if (m.length == 0 || m.length <= best.length) return;
             // Several actors may share a name; the first loaded (states before persons) wins.
@@ -292,8 +299,9 @@ struct ArticleRun {
         return best;
     }
 
+    /// The longest phrase of `trie` at `i`, by norms, within the sentence.
     PhraseTrie::Match trie_at(const IdTrie& trie, std::uint32_t i) const {
-        if (i >= sentence.last) return {};
+        if (i >= sentence.last || (word_flags[i] & trie.first_word_bit()) == 0) return {};
         return trie.longest(i, sentence.last - i, [&](std::size_t k) { return word_ids[k]; });
     }
 
@@ -364,7 +372,7 @@ struct ArticleRun {
         if (!mentions.empty() && mentions.back().last == end) {
             for (auto k = end; k < end + 3; ++k) owner[k - sentence.first] = static_cast<int>(mentions.size()) - 1;
             mentions.back().last = end + 3;
-            mentions.back().possessive = end + 3 < sentence.last && tokens[end + 3].norm == "'s";
+            mentions.back().possessive = end + 3 < sentence.last && tokens[end + 3].is("'s");
         }
         return end + 3;
     }
@@ -378,7 +386,7 @@ struct ArticleRun {
         mentions.push_back(std::move(m));
         const int index = static_cast<int>(mentions.size()) - 1;
         for (auto k = first; k < last; ++k) owner[k - sentence.first] = index;
-        if (last < sentence.last && tokens[last].norm == "'s") {
+        if (last < sentence.last && tokens[last].is("'s")) {
             mentions.back().possessive = true;
         }
         for (int e : mentions.back().members) touch(e);
@@ -645,7 +653,7 @@ struct ArticleRun {
         std::uint32_t i = s0;
         while (i < sentence.last) {
             const Token& t = tokens[i];
-            if (!t.word && t.norm != "'") {
+            if (!t.word && !t.is("'")) {
                 ++i;
                 continue;
             }
@@ -866,8 +874,8 @@ struct ArticleRun {
                 if (a.kind == NameKind::demonym) {
                     // A bare demonym is an actor only when plural (the Afghans), used as a noun (the
                     // Japanese complained) or in a pair (Sino-US).
-                    const bool as_noun = i > s0 && tokens[i - 1].norm == "the" &&
-                                         (end >= sentence.last || (!tokens[end].word && tokens[end].norm != "-") ||
+                    const bool as_noun = i > s0 && tokens[i - 1].is("the") &&
+                                         (end >= sentence.last || (!tokens[end].word && !tokens[end].is("-")) ||
                                           listed(WordList::verb_group, end) ||
                                           listed(WordList::reporting_verbs, end) ||
                                           listed(WordList::pattern_start, end));
@@ -886,14 +894,14 @@ struct ArticleRun {
                 continue;
             }
             // "the G7 delegates said they were united": they = the collective actor just named.
-            if ((t.norm == "they" || t.norm == "their") && !mentions.empty()) {
+            if ((t.is("they") || t.is("their")) && !mentions.empty()) {
                 const MentionSpan& prev = mentions.back();
                 if (prev.usable && !prev.weak && prev.members.size() == 1 &&
                     (entities[prev.members.front()].type == EntityType::organization ||
                      entities[prev.members.front()].type == EntityType::country)) {
                     int m = add_mention(i, i + 1, {prev.members.front()});
                     mentions[m].indirect = true;
-                    mentions[m].possessive = t.norm == "their";
+                    mentions[m].possessive = t.is("their");
                     ++i;
                     continue;
                 }
@@ -908,12 +916,12 @@ struct ArticleRun {
             }
             // "the Zetland Liberation Front (ZLF)": an organisation the lexicons do not know, named with its
             // acronym.
-            if (t.cap && !sentence.shouting && t.norm != "the") {
+            if (t.cap && !sentence.shouting && !t.is("the")) {
                 std::uint32_t e = i;
                 while (e < sentence.last && e < i + 8 &&
                        ((tokens[e].cap && tokens[e].word && actor_at(e).length == 0) ||
-                        (e > i && (tokens[e].norm == "of" || tokens[e].norm == "for" || tokens[e].norm == "and" ||
-                                   tokens[e].norm == "the"))))
+                        (e > i && (tokens[e].is("of") || tokens[e].is("for") || tokens[e].is("and") ||
+                                   tokens[e].is("the")))))
                     ++e;
                 while (e > i && !tokens[e - 1].cap) --e;
                 if (e >= i + 2 && norm(e) == "(" && e + 2 < sentence.last && norm(e + 2) == ")" &&
@@ -932,14 +940,14 @@ struct ArticleRun {
             if (listed(WordList::person_pronouns, i) && last_person != kNone) {
                 int m = add_mention(i, i + 1, {last_person});
                 mentions[m].indirect = true;
-                mentions[m].possessive = t.norm == "his" || t.norm == "her";
+                mentions[m].possessive = t.is("his") || t.is("her");
                 ++i;
                 continue;
             }
             if (listed(WordList::thing_pronouns, i) && last_thing != kNone) {
                 int m = add_mention(i, i + 1, {last_thing});
                 mentions[m].indirect = true;
-                mentions[m].possessive = t.norm == "its";
+                mentions[m].possessive = t.is("its");
                 ++i;
                 continue;
             }
@@ -1007,7 +1015,7 @@ struct ArticleRun {
         const std::uint32_t s0 = sentence.first;
         std::uint32_t open = sentence.last, close = sentence.last;
         for (auto k = s0; k < sentence.last; ++k) {
-            if (tokens[k].norm != "\"") continue;
+            if (!tokens[k].is("\"")) continue;
             if (open == sentence.last) open = k;
             else close = k;
         }
@@ -1038,7 +1046,7 @@ struct ArticleRun {
             if (owner[k - s0] != kNone || !listed(WordList::first_person, k)) continue;
             int m = add_mention(k, k + 1, {speaker});
             mentions[m].indirect = true;
-            mentions[m].possessive = tokens[k].norm == "our" || tokens[k].norm == "my";
+            mentions[m].possessive = tokens[k].is("our") || tokens[k].is("my");
         }
     }
 
@@ -1416,7 +1424,7 @@ struct ArticleRun {
             return false;
         }
         // Scare quotes inside a trigger ("deep concerns" over) do not break it.
-        if (e > 0 && pos < sentence.last && (tokens[pos].norm == "\"" || tokens[pos].norm == "'") &&
+        if (e > 0 && pos < sentence.last && (tokens[pos].is("\"") || tokens[pos].is("'")) &&
             match_element(p, e, pos + 1, end))
             return true;
         for (const auto& alt : el.alternatives) {
@@ -1534,8 +1542,8 @@ struct ArticleRun {
     bool requested_action(std::uint32_t start, const Slot& subjects) const {
         if (subjects.mentions.empty()) return false;
         std::uint32_t k = start;
-        while (k > sentence.first && listed(WordList::verb_group, k - 1) && tokens[k - 1].norm != "to") --k;
-        if (k == sentence.first || tokens[k - 1].norm != "to") return false;
+        while (k > sentence.first && listed(WordList::verb_group, k - 1) && !tokens[k - 1].is("to")) --k;
+        if (k == sentence.first || !tokens[k - 1].is("to")) return false;
         const MentionSpan& subject = mentions[subjects.mentions.front()];
         for (const auto& h : request_hits)
             if (h <= subject.first && subject.first - h <= 4) return true;
@@ -1555,7 +1563,7 @@ struct ArticleRun {
         };
         std::vector<Hit> hits;
         for (auto i = sentence.first; i < sentence.last; ++i) {
-            if (owner_of(i) != kNone) continue;
+            if (owner_of(i) != kNone || !listed(WordList::pattern_start, i)) continue;
             const auto* starting = ex.words_.patterns_starting_with(word_ids[i]);
             if (starting == nullptr) continue;
             for (auto p : *starting) {
@@ -1574,7 +1582,7 @@ struct ArticleRun {
                 // "the North's deepening cooperation", "for talks with": a verb form used as a noun.
                 if (pattern.frame == Frame::verb && nominal_context(i)) continue;
                 // "Cuban-backed": a hyphenated participle is an adjective, not the clause's verb.
-                if (pattern.frame == Frame::verb && i > sentence.first && tokens[i - 1].norm == "-" &&
+                if (pattern.frame == Frame::verb && i > sentence.first && tokens[i - 1].is("-") &&
                     !tokens[i].space_before)
                     continue;
                 hits.push_back({p, i, end});
@@ -1726,13 +1734,26 @@ struct ArticleRun {
     }
 
     void index_words() {
-        word_ids.resize(tokens.size());
-        surface_ids.resize(tokens.size());
-        for (std::uint32_t k = 0; k < tokens.size(); ++k) {
-            word_ids[k] = ex.words_.id(tokens[k].norm);
-            const std::string_view text = surface(k);
-            surface_ids[k] = text == tokens[k].norm ? word_ids[k] : ex.words_.id(text);
+        const std::size_t n = tokens.size();
+        // Norms first, then the surfaces that differ from their norm, all looked up in one batch.
+        std::vector<std::string_view> words(n);
+        std::vector<std::uint32_t> differs;  // tokens whose surface is words[n + j]
+        for (std::uint32_t k = 0; k < n; ++k) {
+            words[k] = tokens[k].norm;
+            if (surface(k) != words[k]) {
+                words.push_back(surface(k));
+                differs.push_back(k);
+            }
         }
+        std::vector<std::uint32_t> ids(words.size());
+        ex.words_.ids(words, ids.data());
+        word_ids.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n));
+        surface_ids = word_ids;
+        for (std::size_t j = 0; j < differs.size(); ++j) surface_ids[differs[j]] = ids[n + j];
+        word_flags.resize(n);
+        constexpr std::uint32_t abbreviation = WordIndex::bit(WordList::starts_abbreviation);
+        for (std::uint32_t k = 0; k < n; ++k)
+            word_flags[k] = (ex.words_.lists(word_ids[k]) & ~abbreviation) | (ex.words_.lists(surface_ids[k]) & abbreviation);
     }
 
     void run(std::uint64_t* sentence_count, std::uint64_t* long_sentences) {
@@ -1747,7 +1768,7 @@ struct ArticleRun {
         for (std::uint32_t s = 0; s < order.size(); ++s) order[s] = s;
         if (order.size() > 1) {
             const Sentence& head = sentences.front();
-            const bool alone = tokens[sentences[1].first].blank_line_before && tokens[head.last - 1].norm != ".";
+            const bool alone = tokens[sentences[1].first].blank_line_before && !tokens[head.last - 1].is(".");
             if (head.shouting || alone) std::rotate(order.begin(), order.begin() + 1, order.end());
         }
         std::uint64_t skipped = 0;

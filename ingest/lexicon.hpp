@@ -16,7 +16,7 @@
 namespace irkg::ingest {
 
 /// How an actor was named: the kind decides what the mention means in context.
-enum class NameKind : std::uint8_t { name, abbreviation, demonym, capital, seat, contextual };
+enum class NameKind : std::uint32_t { name, abbreviation, demonym, capital, seat, contextual };
 
 struct ActorEntry {
     graph::Entity entity;

@@ -4,9 +4,9 @@ namespace irkg::ingest {
 
 namespace {
 
-bool terminal(const Token& t) { return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == "..."; }
-bool closer(const Token& t) { return t.norm == "\"" || t.norm == "'" || t.norm == ")" || t.norm == "]"; }
-bool opens_sentence(const Token& t) { return t.cap || t.number || t.norm == "\"" || t.norm == "(" || t.norm == "'"; }
+bool terminal(const Token& t) { return t.is(".") || t.is("!") || t.is("?") || t.is("..."); }
+bool closer(const Token& t) { return t.is("\"") || t.is("'") || t.is(")") || t.is("]"); }
+bool opens_sentence(const Token& t) { return t.cap || t.number || t.is("\"") || t.is("(") || t.is("'"); }
 
 bool is_shouting(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t last) {
     std::size_t words = 0, caps = 0, all_caps = 0;
@@ -21,7 +21,7 @@ bool is_shouting(const std::vector<Token>& tokens, std::uint32_t first, std::uin
     if (all_caps * 10 >= words * 8) return true;
     // Title Case: nearly every word, short function words aside, is capitalised, and no full stop
     // ends it (headlines have none; "Czech Foreign Minister Adam Lipavsky met Wang Yi." is prose).
-    if (tokens[last - 1].norm == ".") return false;
+    if (tokens[last - 1].is(".")) return false;
     return words >= 4 && caps * 10 >= words * 8;
 }
 
@@ -53,7 +53,7 @@ std::vector<Sentence> SentenceSplitter::split(const std::vector<Token>& tokens) 
         } else if (prev.word && prev.norm.size() > 2 && prev.norm.back() == '.' && t.cap && t.space_before &&
                    starters_.count(t.norm)) {
             boundary = true;  // "... talks with the U.S. The minister said"
-        } else if (k - start >= max_tokens_ && (prev.norm == "," || prev.norm == ";")) {
+        } else if (k - start >= max_tokens_ && (prev.is(",") || prev.is(";"))) {
             boundary = true;  // a run-on "sentence" (tables, lists): cut at a comma
         }
         if (boundary) close(k);

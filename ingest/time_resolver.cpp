@@ -168,14 +168,14 @@ graph::TimeSpan TimeResolver::resolve(std::string_view text, const std::vector<T
 
     // ", who met Blinken last year,": a relative clause dates its own event, not the trigger's.
     for (std::uint32_t k = first; k + 1 < last; ++k) {
-        if (tokens[k].norm != "," || (tokens[k + 1].norm != "who" && tokens[k + 1].norm != "which")) continue;
+        if (!tokens[k].is(",") || (!tokens[k + 1].is("who") && !tokens[k + 1].is("which"))) continue;
         std::uint32_t e = k + 2;
-        while (e < last && tokens[e].norm != "," && tokens[e].norm != ".") ++e;
+        while (e < last && !tokens[e].is(",") && !tokens[e].is(".")) ++e;
         if (trigger > k && trigger < e) continue;
         std::erase_if(found, [&](const Found& f) { return f.first > k && f.last <= e; });
     }
     // "since June 1982" dates a state of affairs, not the event.
-    std::erase_if(found, [&](const Found& f) { return f.first > first && tokens[f.first - 1].norm == "since"; });
+    std::erase_if(found, [&](const Found& f) { return f.first > first && tokens[f.first - 1].is("since"); });
     graph::TimeSpan span;
     if (found.empty()) {
         if (dated) span.start = span.end = iso(ay, am, ad);

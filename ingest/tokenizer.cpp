@@ -145,7 +145,7 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
     bool space = true, newline = false, blank = false;
     int newlines = 0;
     auto push = [&](std::size_t b, std::size_t e) -> Token& {
-        Token t;
+        Token& t = tokens.emplace_back();
         t.begin = static_cast<std::uint32_t>(b);
         t.end = static_cast<std::uint32_t>(e);
         t.space_before = space;
@@ -153,8 +153,7 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
         t.blank_line_before = blank;
         space = newline = blank = false;
         newlines = 0;
-        tokens.push_back(std::move(t));
-        return tokens.back();
+        return t;
     };
     while (i < text.size()) {
         char32_t c = decode(text, i, len);
@@ -206,6 +205,25 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
                 }
             }
             while (j < text.size()) {
+                // A run of ASCII letters and digits, most of any English text: no decoding, one append.
+                std::size_t run = j;
+                for (; run < text.size(); ++run) {
+                    const auto b = static_cast<unsigned char>(text[run]);
+                    if (ascii_alpha(b)) {
+                        ++letters;
+                        uppers += ascii_upper(b);
+                    } else if (!ascii_digit(b)) {
+                        break;
+                    }
+                }
+                if (run > j) {
+                    const std::size_t from = norm.size();
+                    norm.append(text.data() + j, run - j);
+                    for (std::size_t k = from; k < norm.size(); ++k)
+                        norm[k] = ascii_tolower(static_cast<unsigned char>(norm[k]));
+                    j = run;
+                    continue;
+                }
                 std::size_t l = 0;
                 char32_t d = decode(text, j, l);
                 if (is_letter(d) || is_digit(d)) {

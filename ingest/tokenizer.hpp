@@ -21,6 +21,9 @@ struct Token {
     bool space_before = true;  ///< white space between this token and the previous one
     bool newline_before = false;
     bool blank_line_before = false;  ///< a paragraph break precedes this token
+
+    /// The norm is `text`. Inline, unlike std::string's == with a C string (a strlen and a call).
+    bool is(std::string_view text) const { return std::string_view(norm) == text; }
 };
 
 /// Splits text into tokens in one pass, without copying the text. Possessive 's and n't are tokens

@@ -11,33 +11,59 @@ namespace irkg::ingest {
 Vocabulary::Vocabulary() : slots_(1024), words_(1) {}
 
 std::uint64_t Vocabulary::hash(std::string_view word) {
-    // Eight bytes per step: words are short, and this runs once or twice per token.
+    // Eight bytes per step: words are short, and this runs once or twice per token. The last 1-7
+    // bytes are read with fixed-size loads (overlapping ones for 4-7), not a variable-length copy,
+    // which would cost a call and a store-to-load stall per word.
     auto mix = [](std::uint64_t x) {
         x = (x ^ (x >> 32)) * 0xD6E8FEB86659FD93ULL;
         return x ^ (x >> 32);
     };
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ word.size();
+    const char* p = word.data();
+    const std::size_t n = word.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
     std::size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) {
+    for (; i + 8 <= n; i += 8) {
         std::uint64_t v;
-        std::memcpy(&v, word.data() + i, 8);
+        std::memcpy(&v, p + i, 8);
         h = mix(h ^ v);
     }
-    if (i < word.size()) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, word.data() + i, word.size() - i);
-        h = mix(h ^ v);
+    if (const std::size_t rest = n - i; rest >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p + i, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        h = mix(h ^ (static_cast<std::uint64_t>(b) << 32 | a));
+    } else if (rest > 0) {
+        const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+        h = mix(h ^ (byte(i) | byte(i + rest / 2) << 8 | byte(n - 1) << 16));
     }
     return h;
 }
 
-std::uint32_t Vocabulary::find(std::string_view word) const {
-    const std::uint64_t h = hash(word);
+std::uint32_t Vocabulary::find(std::string_view word, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = h & mask;; s = (s + 1) & mask) {
         const Slot& slot = slots_[s];
         if (slot.id == 0) return 0;
         if (slot.hash == h && same(slot, word)) return slot.id;
+    }
+}
+
+void Vocabulary::find_all(std::span<const std::string_view> words, std::uint32_t* ids) const {
+    constexpr std::size_t ahead = 8;  // slots in flight: enough to cover a memory access
+    const std::size_t mask = slots_.size() - 1;
+    std::uint64_t hashes[ahead];
+    const std::size_t n = words.size();
+    for (std::size_t k = 0; k < std::min(n, ahead); ++k) {
+        hashes[k] = hash(words[k]);
+        __builtin_prefetch(&slots_[hashes[k] & mask]);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint64_t h = hashes[k % ahead];
+        if (k + ahead < n) {
+            hashes[k % ahead] = hash(words[k + ahead]);
+            __builtin_prefetch(&slots_[hashes[k % ahead] & mask]);
+        }
+        ids[k] = find(words[k], h);
     }
 }
 
@@ -70,9 +96,11 @@ void Vocabulary::grow() {
     }
 }
 
-IdTrie::IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary) : trie_(&trie) {
+IdTrie::IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary, WordList first_words) : first_words_(first_words) {
     std::size_t edges = 0;
     trie.for_each_edge([&](std::uint32_t parent, std::string_view word, std::uint32_t node) {
+        if (node >= values_.size()) values_.resize(node + 1, nullptr);
+        if (const auto& values = trie.values(node); !values.empty()) values_[node] = &values;
         const std::uint32_t id = vocabulary.intern(word);
         if (parent == 0) {
             if (id >= root_.size()) root_.resize(id + 1, 0);
@@ -94,13 +122,13 @@ IdTrie::IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary) : trie_(&trie) {
 }
 
 WordIndex::WordIndex(const Lexicon& lexicon) {
-    names = IdTrie(lexicon.names, vocabulary_);
-    abbreviations = IdTrie(lexicon.abbreviations, vocabulary_);
-    title_names = IdTrie(lexicon.title_names, vocabulary_);
-    title_references = IdTrie(lexicon.title_references, vocabulary_);
-    agent_words = IdTrie(lexicon.agent_words, vocabulary_);
-    group_references = IdTrie(lexicon.group_references, vocabulary_);
-    modality_cues = IdTrie(lexicon.modality_cues, vocabulary_);
+    names = IdTrie(lexicon.names, vocabulary_, WordList::starts_name);
+    abbreviations = IdTrie(lexicon.abbreviations, vocabulary_, WordList::starts_abbreviation);
+    title_names = IdTrie(lexicon.title_names, vocabulary_, WordList::starts_title_name);
+    title_references = IdTrie(lexicon.title_references, vocabulary_, WordList::starts_title_reference);
+    agent_words = IdTrie(lexicon.agent_words, vocabulary_, WordList::starts_agent_word);
+    group_references = IdTrie(lexicon.group_references, vocabulary_, WordList::starts_group_reference);
+    modality_cues = IdTrie(lexicon.modality_cues, vocabulary_, WordList::starts_modality_cue);
 
     std::vector<std::pair<std::uint32_t, WordList>> memberships;
     auto add = [&](const auto& words, WordList list) {
@@ -130,7 +158,10 @@ WordIndex::WordIndex(const Lexicon& lexicon) {
     add(lexicon.patterns_by_first_word, WordList::pattern_start);
 
     lists_.assign(vocabulary_.size() + 1, 0);
-    for (auto [id, list] : memberships) lists_[id] |= 1U << static_cast<unsigned>(list);
+    for (auto [id, list] : memberships) lists_[id] |= bit(list);
+    for (const IdTrie* trie : {&names, &abbreviations, &title_names, &title_references, &agent_words, &group_references,
+                               &modality_cues})
+        trie->for_each_first_word([&](std::uint32_t id) { lists_[id] |= trie->first_word_bit(); });
     patterns_.assign(vocabulary_.size() + 1, nullptr);
     for (const auto& [word, patterns] : lexicon.patterns_by_first_word) patterns_[vocabulary_.find(word)] = &patterns;
 }

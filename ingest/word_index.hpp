@@ -8,6 +8,7 @@
 // flat table, a word-list test one bit. The lexicons stay what they are (data loaded from schemas/);
 // this is an index built over them, answering exactly what a lookup by text would.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +26,10 @@ public:
     /// The id of `word`, added when new.
     std::uint32_t intern(std::string_view word);
     /// The id of `word`, or 0 when it was never interned.
-    std::uint32_t find(std::string_view word) const;
+    std::uint32_t find(std::string_view word) const { return find(word, hash(word)); }
+    /// find() of every word into ids[0..words.size()). The table is larger than the caches, so this
+    /// fetches the slots of later words while it compares the current one.
+    void find_all(std::span<const std::string_view> words, std::uint32_t* ids) const;
     /// The largest id.
     std::size_t size() const { return words_.size() - 1; }
 
@@ -43,9 +47,40 @@ private:
         return words_[slot.id] == word;
     }
     static std::uint64_t hash(std::string_view word);
+    std::uint32_t find(std::string_view word, std::uint64_t hash) const;
     void grow();
     std::vector<Slot> slots_;
     std::vector<std::string> words_;  ///< by id; words_[0] is unused
+};
+
+/// The word lists of Lexicon a token can be tested against by id.
+enum class WordList : std::uint8_t {
+    verb_group,
+    clause_boundaries,
+    reporting_verbs,
+    prepositions,
+    object_gap,
+    subject_blockers,
+    portfolio_titles,
+    first_person,
+    person_agents,
+    person_pronouns,
+    thing_pronouns,
+    honorifics,
+    name_particles,
+    not_names,
+    months,
+    weekdays,
+    pattern_start,  ///< the first word of a relation pattern (Lexicon::patterns_by_first_word)
+    // The first word of a phrase in one of WordIndex's tries: a token whose id lacks the bit starts no
+    // phrase there, which the extractor learns from the token's own flags without touching the trie.
+    starts_name,
+    starts_abbreviation,
+    starts_title_name,
+    starts_title_reference,
+    starts_agent_word,
+    starts_group_reference,
+    starts_modality_cue,
 };
 
 /// A PhraseTrie walked by word ids. Nodes and values are the trie's own, so a match is the match
@@ -54,7 +89,11 @@ class IdTrie {
 public:
     IdTrie() = default;
     /// Interns every word of `trie` into `vocabulary`. `trie` must outlive this index and not change.
-    IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary);
+    /// `first_words` is the WordList of the words a phrase of the trie starts with.
+    IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary, WordList first_words);
+
+    /// The WordList bit of the words a phrase of this trie starts with.
+    std::uint32_t first_word_bit() const { return 1U << static_cast<unsigned>(first_words_); }
 
     /// The longest phrase matching id(first), id(first+1), ... with at most `max` words.
     template <class IdOf>
@@ -64,9 +103,16 @@ public:
         for (std::size_t k = 0; k < max; ++k) {
             node = child(node, id(first + k));
             if (node == 0) break;
-            if (const auto& values = trie_->values(node); !values.empty()) best = {k + 1, &values};
+            if (const auto* values = values_[node]) best = {k + 1, values};
         }
         return best;
+    }
+
+    /// Calls f(id) for every word id a phrase of this trie starts with.
+    template <class F>
+    void for_each_first_word(F&& f) const {
+        for (std::uint32_t id = 0; id < root_.size(); ++id)
+            if (root_[id] != 0) f(id);
     }
 
     /// The node reached from `node` by the word `word`, or 0 (the root is never a child).
@@ -89,32 +135,13 @@ private:
     std::size_t slot_of(std::uint64_t key) const {
         return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask_;
     }
-    const PhraseTrie* trie_ = nullptr;
+    WordList first_words_ = WordList::starts_name;
+    std::vector<const std::vector<std::uint32_t>*> values_;  ///< by node: the trie's values, nullptr when none
     std::vector<std::uint32_t> root_;  ///< the root's children by word id (the step taken at every token)
     std::vector<Edge> edges_;          ///< the other nodes' children
     std::size_t mask_ = 0;
 };
 
-/// The word lists of Lexicon a token can be tested against by id.
-enum class WordList : std::uint8_t {
-    verb_group,
-    clause_boundaries,
-    reporting_verbs,
-    prepositions,
-    object_gap,
-    subject_blockers,
-    portfolio_titles,
-    first_person,
-    person_agents,
-    person_pronouns,
-    thing_pronouns,
-    honorifics,
-    name_particles,
-    not_names,
-    months,
-    weekdays,
-    pattern_start,  ///< the first word of a relation pattern (Lexicon::patterns_by_first_word)
-};
 
 /// Every word of a Lexicon (trie keys, word lists, first words of patterns) with its id, the
 /// lexicon's tries by id, and for each id the lists it belongs to. Built once from a loaded lexicon
@@ -125,10 +152,15 @@ public:
 
     /// The id of a token's norm (or of its surface, for abbreviations); 0 when no lexicon has it.
     std::uint32_t id(std::string_view word) const { return vocabulary_.find(word); }
+    /// id() of every word, into ids[0..words.size()).
+    void ids(std::span<const std::string_view> words, std::uint32_t* ids) const { vocabulary_.find_all(words, ids); }
 
     bool in(WordList list, std::uint32_t id) const {
         return (lists_[id] >> static_cast<unsigned>(list) & 1U) != 0;
     }
+    /// Every list `id` is in, bit WordList (for a caller that keeps them per token).
+    std::uint32_t lists(std::uint32_t id) const { return lists_[id]; }
+    static constexpr std::uint32_t bit(WordList list) { return 1U << static_cast<unsigned>(list); }
     /// Lexicon::patterns_by_first_word by id; nullptr when no pattern starts with the word.
     const std::vector<std::uint32_t>* patterns_starting_with(std::uint32_t id) const { return patterns_[id]; }
 
