@@ -6,23 +6,16 @@ void PhraseTrie::insert(const std::vector<std::string>& words, std::uint32_t val
     if (words.empty()) return;
     std::uint32_t node = 0;
     for (const auto& word : words) {
-        auto interned = interned_.find(word);
-        if (interned == interned_.end()) {
+        auto id = word_ids_.find(word);
+        if (id == word_ids_.end()) {
             words_.push_back(std::make_unique<std::string>(word));
-            interned = interned_.emplace(*words_.back(), words_.back().get()).first;
+            id = word_ids_.emplace(*words_.back(), static_cast<std::uint32_t>(words_.size() - 1)).first;
         }
-        std::string_view key = *interned->second;
-        auto it = nodes_[node].next.find(key);
-        if (it == nodes_[node].next.end()) {
-            auto id = static_cast<std::uint32_t>(nodes_.size());
-            nodes_[node].next.emplace(key, id);
-            nodes_.emplace_back();
-            node = id;
-        } else {
-            node = it->second;
-        }
+        const auto [it, added] = edges_.try_emplace(edge(node, id->second), static_cast<std::uint32_t>(values_.size()));
+        if (added) values_.emplace_back();
+        node = it->second;
     }
-    auto& values = nodes_[node].values;
+    auto& values = values_[node];
     for (auto v : values)
         if (v == value) return;
     values.push_back(value);

@@ -26,35 +26,38 @@ public:
         Match best;
         std::uint32_t node = 0;
         for (std::size_t k = 0; k < max; ++k) {
-            const auto& next = nodes_[node].next;
-            auto it = next.find(key(first + k));
-            if (it == next.end()) break;
+            const auto word = word_ids_.find(std::string_view(key(first + k)));
+            if (word == word_ids_.end()) break;
+            const auto it = edges_.find(edge(node, word->second));
+            if (it == edges_.end()) break;
             node = it->second;
-            if (!nodes_[node].values.empty()) best = {k + 1, &nodes_[node].values};
+            if (!values_[node].empty()) best = {k + 1, &values_[node]};
         }
         return best;
     }
 
-    bool empty() const { return nodes_.size() == 1; }
+    bool empty() const { return values_.size() == 1; }
 
     /// The values stored at `node` (node ids as passed to for_each_edge; 0 is the root).
-    const std::vector<std::uint32_t>& values(std::uint32_t node) const { return nodes_[node].values; }
+    const std::vector<std::uint32_t>& values(std::uint32_t node) const { return values_[node]; }
 
     /// Calls f(parent, word, child) for every edge, to build indexes over the trie (WordIndex).
     template <class F>
     void for_each_edge(F&& f) const {
-        for (std::uint32_t n = 0; n < nodes_.size(); ++n)
-            for (const auto& [word, child] : nodes_[n].next) f(n, word, child);
+        for (const auto& [key, child] : edges_)
+            f(static_cast<std::uint32_t>(key >> 32), std::string_view(*words_[key & 0xFFFFFFFFU]), child);
     }
 
 private:
-    struct Node {
-        std::unordered_map<std::string_view, std::uint32_t> next;
-        std::vector<std::uint32_t> values;
-    };
-    std::vector<Node> nodes_{1};
-    std::vector<std::unique_ptr<std::string>> words_;  // owns the keys the maps point into
-    std::unordered_map<std::string_view, const std::string*> interned_;
+    // One table of edges for the whole trie, keyed by (parent node, word id), rather than a map per
+    // node: the lexicons make tens of thousands of nodes, and loading them is most of irkg's start-up.
+    static std::uint64_t edge(std::uint32_t node, std::uint32_t word) {
+        return static_cast<std::uint64_t>(node) << 32 | word;
+    }
+    std::vector<std::vector<std::uint32_t>> values_{1};  ///< by node; the root is node 0
+    std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+    std::vector<std::unique_ptr<std::string>> words_;  ///< by word id; owns the keys of word_ids_
+    std::unordered_map<std::string_view, std::uint32_t> word_ids_;
 };
 
 }  // namespace irkg::ingest
