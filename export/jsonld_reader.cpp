@@ -706,28 +706,9 @@ private:
         }
         Pipeline<NodeBatch> nodes;
         Pipeline<RecordBatch> records;
-        std::thread reading([&] {
-            try {
-                node_batch_ = nodes.acquire();
-                node_pipeline_ = &nodes;
-                checked_pass(pass);
-                node_batch_->last = true;
-            } catch (const Cancelled&) {
-                node_pipeline_ = nullptr;
-                return;
-            } catch (...) {
-                node_pipeline_ = nullptr;
-                if (!node_batch_) return;  // cancelled before it began
-                node_batch_->last = true;
-                node_batch_->error = std::current_exception();
-            }
-            node_pipeline_ = nullptr;  // later passes run on one thread
-            nodes.publish(std::exchange(node_batch_, nullptr));
-        });
+        std::thread reading([&] { run_stage(nodes, node_batch_, node_pipeline_, [&] { checked_pass(pass); }); });
         std::thread checking([&] {
-            try {
-                batch_ = records.acquire();
-                pipeline_ = &records;
+            run_stage(records, batch_, pipeline_, [&] {
                 for (bool last = false; !last;) {
                     NodeBatch* batch = nodes.next();
                     for (std::size_t i = 0; i < batch->nodes.size(); ++i) {
@@ -741,18 +722,7 @@ private:
                     nodes.release(batch);
                     if (error) std::rethrow_exception(error);
                 }
-                batch_->last = true;
-            } catch (const Cancelled&) {
-                pipeline_ = nullptr;
-                return;
-            } catch (...) {
-                pipeline_ = nullptr;
-                if (!batch_) return;  // cancelled before it began
-                batch_->last = true;
-                batch_->error = std::current_exception();
-            }
-            pipeline_ = nullptr;
-            records.publish(std::exchange(batch_, nullptr));
+            });
         });
         // However building ends, the other threads are told to stop and are waited for.
         struct Join {
@@ -774,6 +744,30 @@ private:
             last = batch->last;
             records.release(batch);
         }
+    }
+
+    /// Runs `body`, one stage of a pass on its own thread, whose batches go to `out`: `slot` is the
+    /// batch being filled and `attached` where the stage's code finds `out` (null again when the stage
+    /// ends, as later passes run on one thread). The last batch says how the stage ended: done, or an
+    /// error after the batch's contents. A cancelled stage just stops.
+    template <class Batch, class Body>
+    static void run_stage(Pipeline<Batch>& out, Batch*& slot, Pipeline<Batch>*& attached, Body&& body) {
+        try {
+            slot = out.acquire();
+            attached = &out;
+            body();
+            slot->last = true;
+        } catch (const Cancelled&) {
+            attached = nullptr;
+            return;
+        } catch (...) {
+            attached = nullptr;
+            if (!slot) return;  // cancelled before it began
+            slot->last = true;
+            slot->error = std::current_exception();
+        }
+        attached = nullptr;
+        out.publish(std::exchange(slot, nullptr));
     }
 
     /// pass() with the limits' stops turned into errors that say where.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -304,4 +305,39 @@ TEST_CASE("the reader bounds what one string, one node and nesting may cost") {
     // Text that is not UTF-8 is not JSON.
     CHECK(contains(error_of(replaced(good, "\"label\": \"NATO\"", "\"label\": \"NA\xC3\x28TO\"")),
                    "not JSON: Invalid encoding in string."));
+}
+
+TEST_CASE("errors come in file order across the loader's parsing, checking and building threads") {
+    // Enough nodes for several batches between the threads (512 nodes each), so that each error is
+    // found by a different thread, at a different time, while the others are still busy.
+    irkg::graph::KnowledgeGraph g;
+    for (int i = 0; i < 3000; ++i) {
+        irkg::graph::Entity e;
+        e.id = fmt::format("person:p{:04}", i);
+        e.label = fmt::format("P {:04}", i);
+        e.type = irkg::graph::EntityType::person;
+        g.add_entity(e);
+    }
+    std::ostringstream out;
+    irkg::exporter::JsonldWriter(irkg::exporter::WriterOptions{IRKG_SCHEMA_DIR}).write(g, out);
+    const std::string good = out.str();
+    REQUIRE(read_jsonld_text(good, "graph.jsonld").num_entities() == 3000);
+    // Found when the graph is built: p1200 declared as p1100 again.
+    const std::string twice = replaced(replaced(good, "\"id\": \"ent:person/p1200\"", "\"id\": \"ent:person/p1100\""),
+                                       "\"irkgId\": \"person:p1200\"", "\"irkgId\": \"person:p1100\"");
+    // Found when a node is checked.
+    const auto planet = [](std::string text) {
+        return replaced(std::move(text), "\"label\": \"P 2400\",\n   \"entityType\": \"person\"",
+                        "\"label\": \"P 2400\",\n   \"entityType\": \"planet\"");
+    };
+    // Found when the text is parsed: the file is cut short.
+    const auto cut = [](std::string text) { return text.substr(0, text.size() - 40); };
+
+    CHECK(contains(error_of(twice), "entity \"person:p1100\" is declared twice"));
+    CHECK(contains(error_of(planet(good)), "\"planet\" is not an entity type"));
+    CHECK(contains(error_of(cut(good)), "not JSON"));
+    // Whichever thread finds its error first, the one reported is the first in the file.
+    CHECK(contains(error_of(cut(planet(twice))), "entity \"person:p1100\" is declared twice"));
+    CHECK(contains(error_of(cut(planet(good))), "\"planet\" is not an entity type"));
+    CHECK(contains(error_of(planet(twice)), "is declared twice"));
 }
