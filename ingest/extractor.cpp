@@ -269,8 +269,11 @@ struct ArticleRun {
     mutable std::uint32_t actor_memo_first = 0xFFFFFFFF;
 
     ActorMatch lookup_actor(std::uint32_t i) const {
-        const std::size_t max = sentence.last - i;
         ActorMatch best;
+        // No name starts at or after the sentence's end (callers ask for the token after a title,
+        // which may be the article's end).
+        if (i >= sentence.last) return best;
+        const std::size_t max = sentence.last - i;
         if ((word_flags[i] & (WordIndex::bit(WordList::starts_name) | WordIndex::bit(WordList::starts_abbreviation))) == 0)
             return best;
         auto by_norm = trie_at(ex.words_.names, i);

@@ -548,3 +548,16 @@ TEST_CASE("exchanging prisoners is a concession of both sides") {
     CHECK_TRIPLE(t, "country:EGY", "CONCEDE", "country:ISR");
     CHECK_TRIPLE(t, "country:RUS", "exchanges-prisoners-with", "country:UKR");
 }
+
+TEST_CASE("an article or sentence that ends on a title or a name word is read to its last token and no further") {
+    // The mention rules look at the token after a title for the holder's name; at the article's end
+    // there is none (AddressSanitizer builds would catch a read past the token arrays).
+    for (const char* text : {"The talks were led by the Secretary of State", "Blinken met the Chinese foreign minister",
+                             "President", "China", "Wang Yi met Secretary of State Blinken", "The minister.",
+                             "Talks ended. Foreign Minister"}) {
+        INFO(text);
+        CHECK_NOTHROW(extract(text));
+    }
+    const auto triples = extract("Wang Yi met Secretary of State Antony Blinken in Beijing. Blinken met the foreign minister");
+    CHECK(std::any_of(triples.begin(), triples.end(), [](const Triple& t) { return t.relation->predicate == "meets"; }));
+}
