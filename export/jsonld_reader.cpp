@@ -621,6 +621,12 @@ public:
         full_.pop_front();
         return batch;
     }
+    /// Publishes the full `batch` and puts an empty one in its place (null while waiting for it, so a
+    /// stage cancelled meanwhile holds none).
+    void hand_over(Batch*& batch) {
+        publish(std::exchange(batch, nullptr));
+        batch = acquire();
+    }
     void release(Batch* batch) {
         {
             std::lock_guard lock(mutex_);
@@ -795,11 +801,7 @@ private:
         }
         batch_->mentions += record.mentions.size();
         batch_->records.push_back(std::move(record));
-        if (batch_->full()) {
-            auto& pipeline = *pipeline_;
-            pipeline.publish(std::exchange(batch_, nullptr));
-            batch_ = pipeline.acquire();
-        }
+        if (batch_->full()) pipeline_->hand_over(batch_);
     }
 
     [[noreturn]] void fail(std::string_view path, std::string_view what) const {
@@ -960,11 +962,7 @@ private:
                 node_batch_->nodes.emplace_back();
                 node_batch_->nodes.back().Swap(node_batch_->document);
                 node_batch_->indices.push_back(index);
-                if (node_batch_->full()) {
-                    auto& pipeline = *node_pipeline_;
-                    pipeline.publish(std::exchange(node_batch_, nullptr));
-                    node_batch_ = pipeline.acquire();
-                }
+                if (node_batch_->full()) node_pipeline_->hand_over(node_batch_);
             } else if (wanted) {
                 parse_node(2);
                 read_node(node_, base_, index, pass);

@@ -104,7 +104,7 @@ struct ArticleRun {
         return i >= sentence.first && i < sentence.last ? owner[i - sentence.first] : kNone;
     }
     /// tokens[i]'s norm is in the lexicon's word list (any token of the article).
-    bool listed(WordList list, std::uint32_t i) const { return (word_flags[i] & WordIndex::bit(list)) != 0; }
+    bool listed(WordList list, std::uint32_t i) const { return (word_flags[i] & word_list_bit(list)) != 0; }
     /// As listed(), and false outside the sentence (where norm(i) is empty).
     bool in_list(WordList list, std::uint32_t i) const {
         return i >= sentence.first && i < sentence.last && listed(list, i);
@@ -274,7 +274,7 @@ struct ArticleRun {
         // which may be the article's end).
         if (i >= sentence.last) return best;
         const std::size_t max = sentence.last - i;
-        if ((word_flags[i] & (WordIndex::bit(WordList::starts_name) | WordIndex::bit(WordList::starts_abbreviation))) == 0)
+        if ((word_flags[i] & (word_list_bit(WordList::starts_name) | word_list_bit(WordList::starts_abbreviation))) == 0)
             return best;
         auto by_norm = trie_at(ex.words_.names, i);
         auto by_case = listed(WordList::starts_abbreviation, i)
@@ -1754,7 +1754,7 @@ struct ArticleRun {
         surface_ids = word_ids;
         for (std::size_t j = 0; j < differs.size(); ++j) surface_ids[differs[j]] = ids[n + j];
         word_flags.resize(n);
-        constexpr std::uint32_t abbreviation = WordIndex::bit(WordList::starts_abbreviation);
+        constexpr std::uint32_t abbreviation = word_list_bit(WordList::starts_abbreviation);
         for (std::uint32_t k = 0; k < n; ++k)
             word_flags[k] = (ex.words_.lists(word_ids[k]) & ~abbreviation) | (ex.words_.lists(surface_ids[k]) & abbreviation);
     }

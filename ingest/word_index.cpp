@@ -158,7 +158,7 @@ WordIndex::WordIndex(const Lexicon& lexicon) {
     add(lexicon.patterns_by_first_word, WordList::pattern_start);
 
     lists_.assign(vocabulary_.size() + 1, 0);
-    for (auto [id, list] : memberships) lists_[id] |= bit(list);
+    for (auto [id, list] : memberships) lists_[id] |= word_list_bit(list);
     for (const IdTrie* trie : {&names, &abbreviations, &title_names, &title_references, &agent_words, &group_references,
                                &modality_cues})
         trie->for_each_first_word([&](std::uint32_t id) { lists_[id] |= trie->first_word_bit(); });

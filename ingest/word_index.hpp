@@ -4,7 +4,7 @@
 // The extractor asks "is there an actor name / title / agent word starting here?" and "is this word a
 // preposition / reporting verb / ...?" several times per token. Hashing the token's text for every
 // such question was most of the extraction time, so the extractor looks each token up once per
-// article (WordIndex::id) and asks every later question with the id: a trie step is one probe of a
+// article (WordIndex::ids) and asks every later question with the id: a trie step is one probe of a
 // flat table, a word-list test one bit. The lexicons stay what they are (data loaded from schemas/);
 // this is an index built over them, answering exactly what a lookup by text would.
 #include <cstdint>
@@ -83,6 +83,9 @@ enum class WordList : std::uint8_t {
     starts_modality_cue,
 };
 
+/// The bit of `list` in a word's lists (WordIndex::lists).
+constexpr std::uint32_t word_list_bit(WordList list) { return 1U << static_cast<unsigned>(list); }
+
 /// A PhraseTrie walked by word ids. Nodes and values are the trie's own, so a match is the match
 /// PhraseTrie::longest gives for the same words.
 class IdTrie {
@@ -93,7 +96,7 @@ public:
     IdTrie(const PhraseTrie& trie, Vocabulary& vocabulary, WordList first_words);
 
     /// The WordList bit of the words a phrase of this trie starts with.
-    std::uint32_t first_word_bit() const { return 1U << static_cast<unsigned>(first_words_); }
+    std::uint32_t first_word_bit() const { return word_list_bit(first_words_); }
 
     /// The longest phrase matching id(first), id(first+1), ... with at most `max` words.
     template <class IdOf>
@@ -150,17 +153,12 @@ class WordIndex {
 public:
     explicit WordIndex(const Lexicon& lexicon);
 
-    /// The id of a token's norm (or of its surface, for abbreviations); 0 when no lexicon has it.
-    std::uint32_t id(std::string_view word) const { return vocabulary_.find(word); }
-    /// id() of every word, into ids[0..words.size()).
+    /// The id of every word (a token's norm, or its surface for abbreviations) into
+    /// ids[0..words.size()); 0 for a word no lexicon has.
     void ids(std::span<const std::string_view> words, std::uint32_t* ids) const { vocabulary_.find_all(words, ids); }
 
-    bool in(WordList list, std::uint32_t id) const {
-        return (lists_[id] >> static_cast<unsigned>(list) & 1U) != 0;
-    }
-    /// Every list `id` is in, bit WordList (for a caller that keeps them per token).
+    /// Every list `id` is in, bit word_list_bit(list) (the extractor keeps them per token).
     std::uint32_t lists(std::uint32_t id) const { return lists_[id]; }
-    static constexpr std::uint32_t bit(WordList list) { return 1U << static_cast<unsigned>(list); }
     /// Lexicon::patterns_by_first_word by id; nullptr when no pattern starts with the word.
     const std::vector<std::uint32_t>* patterns_starting_with(std::uint32_t id) const { return patterns_[id]; }
 
