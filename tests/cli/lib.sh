@@ -2,6 +2,8 @@
 # Helpers for the CLI script tests. ctest sets IRKG (the binary) and IRKG_SOURCE_DIR; run by hand,
 # they default to build/irkg and this checkout.
 set -euo pipefail
+# With pipefail, "A | grep -q P" fails whenever grep exits before A has written everything (A gets
+# SIGPIPE): pipe into "grep P >/dev/null", which reads to the end.
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 IRKG_SOURCE_DIR=${IRKG_SOURCE_DIR:-$(cd "$here/../.." && pwd)}

@@ -35,7 +35,7 @@ expect 0 "$IRKG" subgraph "$work/graph.jsonld" --around Pyongyang --depth 1 -o "
 contains stderr "within 1 hop of country:PRK"
 graph_facts "$work/nk.jsonld" >"$work/nk.facts"
 grep -q '^relation ' "$work/nk.facts" || fail "--around North Korea kept no relation"
-if grep '^relation ' "$work/nk.facts" | grep -v 'country:PRK' | grep -q .; then
+if grep '^relation ' "$work/nk.facts" | grep -v 'country:PRK' | grep . >/dev/null; then
   fail "--around North Korea --depth 1 kept a relation not touching it: $(grep '^relation ' "$work/nk.facts" | grep -v country:PRK | head -1)"
 fi
 # depth 2 keeps at least as much, and not more than the whole graph.
@@ -48,7 +48,7 @@ n1=$(grep -c '^relation ' "$work/nk.facts"); n2=$(grep -c '^relation ' "$work/nk
 expect 0 "$IRKG" subgraph "$work/graph.jsonld" --category consult -o "$work/consult.jsonld" --quiet
 graph_facts "$work/consult.jsonld" >"$work/consult.facts"
 grep -q '^relation ' "$work/consult.facts" || fail "--category CONSULT kept nothing"
-if grep '^relation ' "$work/consult.facts" | grep -v ' CONSULT ' | grep -q .; then fail "--category CONSULT kept another category"; fi
+if grep '^relation ' "$work/consult.facts" | grep -v ' CONSULT ' | grep . >/dev/null; then fail "--category CONSULT kept another category"; fi
 expect 0 "$IRKG" build --date "$SAMPLE_DATE" "$SAMPLE" --category CONSULT -o "$work/built-consult.jsonld" --quiet
 cmp -s "$work/consult.jsonld" "$work/built-consult.jsonld" || fail "build --category differs from subgraph --category"
 
@@ -68,7 +68,7 @@ PY
 # --type country: only countries.
 expect 0 "$IRKG" subgraph "$work/graph.jsonld" --type country -o "$work/countries.jsonld" --quiet
 graph_facts "$work/countries.jsonld" >"$work/countries.facts"
-if grep '^entity ' "$work/countries.facts" | grep -v 'entity country:' | grep -q .; then fail "--type country kept another type"; fi
+if grep '^entity ' "$work/countries.facts" | grep -v 'entity country:' | grep . >/dev/null; then fail "--type country kept another type"; fi
 
 # --edges mentions: one GraphML edge per mention, unique ids, networkx reads it.
 expect 0 "$IRKG" subgraph "$work/graph.jsonld" --edges mentions -o "$work/mentions.graphml"
