@@ -69,6 +69,7 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
     StageTimings timings("build");
     common_.check_schema_dir();
+    ArticleInput input(inputs_, common_);  // reading may start now, beside the loading below
     // --into: the stored graph is read first, so a file that is not irkg's fails before any extraction.
     std::optional<graph::KnowledgeGraph> stored;
     const bool created = !into_.empty() && !std::filesystem::exists(into_);
@@ -83,8 +84,7 @@ void BuildCommand::run(std::ostream& /*out*/, std::ostream& err) {
     graph::KnowledgeGraph graph;
     graph.set_max_mentions(max_evidence);
     ProblemLog problems(err, common_.max_errors);
-    const ingest::RunStats stats = merge_inputs(pipeline, inputs_, common_.read_options(), graph, problems,
-                                                common_.thread_count(), common_.quiet, err);
+    const ingest::RunStats stats = merge_inputs(pipeline, input, graph, problems, err);
     timings.add_run(stats, "merge");
     if (stored) return add_into(std::move(*stored), created, graph, stats, problems, started, err);
     report_limits(common_, &stats, &graph, err);  // before the filters replace the graph

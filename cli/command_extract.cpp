@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "progress.hpp"
 #include "stage_timings.hpp"
 #include "export/atomic_file.hpp"
 #include "export/triple_writer.hpp"
@@ -39,6 +38,7 @@ void ExtractCommand::run(std::ostream& out, std::ostream& err) {
     const auto started = std::chrono::steady_clock::now();
     StageTimings timings("extract");
     common_.check_schema_dir();
+    ArticleInput input(inputs_, common_);  // reading may start now, beside the lexicon loading
     std::optional<const ingest::Pipeline> loaded;
     timings.time("lexicons", [&] { loaded.emplace(common_.pipeline_options()); });
     const ingest::Pipeline& pipeline = *loaded;
@@ -50,15 +50,12 @@ void ExtractCommand::run(std::ostream& out, std::ostream& err) {
     std::ostream& sink = file ? file->stream() : out;
 
     ProblemLog problems(err, common_.max_errors);
-    Progress progress(err, common_.quiet, inputs_);
-    const ingest::RunStats stats = pipeline.run(
-        inputs_, common_.read_options(),
+    const ingest::RunStats stats = input.extract(
+        pipeline,
         [&sink](const ingest::Article&, std::vector<graph::Triple>&& triples) {
             for (const auto& triple : triples) exporter::write_triple(triple, sink);
         },
-        problems.callback(), common_.thread_count(),
-        [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); });
-    progress.finish();
+        problems, err);
     timings.add_run(stats, "write");
     timings.time("write", [&] {
         if (file)

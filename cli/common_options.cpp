@@ -152,19 +152,34 @@ unsigned CommonOptions::thread_count() const {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
-                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems,
-                              unsigned threads, bool quiet, std::ostream& err) {
-    Progress progress(err, quiet, inputs);
-    const auto stats = pipeline.run(
-        inputs, read,
+ArticleInput::ArticleInput(std::vector<std::string> inputs, const CommonOptions& common)
+    : inputs_(std::move(inputs)), read_(common.read_options()), threads_(common.thread_count()), quiet_(common.quiet) {
+    if (threads_ > 1 && ingest::ArticleFeed::reads_only_files(inputs_))
+        feed_ = std::make_unique<ingest::ArticleFeed>(inputs_, read_, ingest::Pipeline::read_ahead_batches(threads_));
+}
+
+ArticleInput::~ArticleInput() = default;
+
+ingest::RunStats ArticleInput::extract(
+    const ingest::Pipeline& pipeline,
+    const std::function<void(const ingest::Article&, std::vector<graph::Triple>&&)>& sink, ProblemLog& problems,
+    std::ostream& err) {
+    Progress progress(err, quiet_, inputs_);
+    auto update = [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); };
+    const auto stats = feed_ ? pipeline.run(*feed_, sink, problems.callback(), threads_, update)
+                             : pipeline.run(inputs_, read_, sink, problems.callback(), threads_, update);
+    progress.finish();
+    return stats;
+}
+
+ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, ArticleInput& input, graph::KnowledgeGraph& graph,
+                              ProblemLog& problems, std::ostream& err) {
+    return input.extract(
+        pipeline,
         [&graph](const ingest::Article&, std::vector<graph::Triple>&& triples) {
             for (const auto& triple : triples) graph.add(triple);
         },
-        problems.callback(), threads,
-        [&progress](const ingest::RunStats& s, std::uint64_t bytes) { progress.update(s, bytes); });
-    progress.finish();
-    return stats;
+        problems, err);
 }
 
 std::function<void(const ingest::ReadProblem&)> ProblemLog::callback() {
@@ -212,13 +227,13 @@ graph::KnowledgeGraph load_graph(const std::string& graph_argument, const Common
     if (graph_source(graph_argument) == GraphSource::jsonld) return exporter::read_jsonld(graph_argument);
 
     common.check_schema_dir();
+    ArticleInput input({graph_argument}, common);
     const ingest::Pipeline pipeline(common.pipeline_options());
     report_dictionaries(pipeline, common.quiet, err);
     graph::KnowledgeGraph graph;
     graph.set_max_mentions(static_cast<std::size_t>(common.max_evidence));
     ProblemLog problems(err, common.max_errors);
-    const ingest::RunStats stats = merge_inputs(pipeline, {graph_argument}, common.read_options(), graph, problems,
-                                                common.thread_count(), common.quiet, err);
+    const ingest::RunStats stats = merge_inputs(pipeline, input, graph, problems, err);
     report_limits(common, &stats, &graph, err);
     problems.throw_if_any(stats.articles);
     return graph;

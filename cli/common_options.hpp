@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "graph/knowledge_graph.hpp"
+#include "ingest/article_feed.hpp"
 #include "ingest/document_reader.hpp"
 #include "ingest/pipeline.hpp"
 
@@ -83,12 +85,36 @@ void report_limits(const CommonOptions& common, const ingest::RunStats* stats, c
 /// Prints what each CAMEO/PETRARCH dictionary added and skipped (one line each) unless `quiet`.
 void report_dictionaries(const ingest::Pipeline& pipeline, bool quiet, std::ostream& err);
 
-/// Extracts every input with `threads` threads and merges its triples into `graph` (in input order,
-/// so the graph is the same whatever the thread count); bad records go to `problems`, progress to
-/// `err` when it is a terminal and `quiet` is false.
-ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, const std::vector<std::string>& inputs,
-                              const ingest::ReadOptions& read, graph::KnowledgeGraph& graph, ProblemLog& problems,
-                              unsigned threads, bool quiet, std::ostream& err);
+/// The articles a command extracts, and how they are read. With more than one thread and only regular
+/// files to read, reading starts when this is constructed, ahead, on a thread of its own
+/// (ingest::ArticleFeed): construct it before loading the lexicons and the two overlap. Otherwise
+/// Pipeline::run reads the inputs when extract() runs.
+class ArticleInput {
+public:
+    ArticleInput(std::vector<std::string> inputs, const CommonOptions& common);
+    ~ArticleInput();
+    ArticleInput(const ArticleInput&) = delete;
+    ArticleInput& operator=(const ArticleInput&) = delete;
+
+    /// Extracts every input with `pipeline` (Pipeline::run, --threads threads) and hands each article's
+    /// triples to `sink` in input order; bad records go to `problems`, progress to `err` when it is a
+    /// terminal and --quiet is not given. Call once.
+    ingest::RunStats extract(const ingest::Pipeline& pipeline,
+                             const std::function<void(const ingest::Article&, std::vector<graph::Triple>&&)>& sink,
+                             ProblemLog& problems, std::ostream& err);
+
+private:
+    std::vector<std::string> inputs_;
+    ingest::ReadOptions read_;
+    unsigned threads_;
+    bool quiet_;
+    std::unique_ptr<ingest::ArticleFeed> feed_;
+};
+
+/// Extracts every input and merges its triples into `graph` (in input order, so the graph is the same
+/// whatever the thread count); see ArticleInput::extract.
+ingest::RunStats merge_inputs(const ingest::Pipeline& pipeline, ArticleInput& input, graph::KnowledgeGraph& graph,
+                              ProblemLog& problems, std::ostream& err);
 
 /// Where a command's GRAPH argument comes from: a .jsonld written by irkg, or article input
 /// (.txt, .jsonl, - for stdin) that is extracted and merged in memory.

@@ -1,12 +1,12 @@
 #include "pipeline.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
-#include <stdexcept>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -55,175 +55,150 @@ std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64
 
 namespace {
 
-/// Articles read together and extracted by one worker: enough text per batch that handing batches
-/// between threads costs little, few enough that memory stays bounded.
-constexpr std::size_t k_batch_bytes = 256 * 1024;
-constexpr std::size_t k_batch_articles = 256;
-
 using Clock = std::chrono::steady_clock;
 
 double seconds_between(Clock::time_point from, Clock::time_point to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-struct Batch {
-    std::uint64_t sequence = 0;
-    std::vector<Article> articles;
-    std::vector<std::vector<graph::Triple>> triples;  ///< one entry per article, filled by a worker
+/// A batch of articles with their triples, extracted by a worker, waiting for its turn at the sink.
+struct Extracted {
+    ArticleBatch input;
+    std::vector<std::vector<graph::Triple>> triples;  ///< one entry per article
     std::uint64_t sentences = 0;
     std::uint64_t long_sentences = 0;
-    std::uint64_t bytes = 0;
     double extract_seconds = 0.0;
 };
 
 }  // namespace
 
+std::size_t Pipeline::read_ahead_batches(unsigned threads) {
+    return std::clamp<std::size_t>(16 * std::size_t{threads}, 8, 64);
+}
+
 RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions& read,
                        const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
                        const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
                        const std::function<void(const RunStats&, std::uint64_t)>& progress) const {
+    if (threads > 1) {
+        ArticleFeed feed(inputs, read, read_ahead_batches(threads));
+        return run(feed, sink, on_problem, threads, progress);
+    }
     RunStats stats;
     std::uint64_t bytes = 0;
+    std::uint64_t since_progress = 0;
     const auto run_started = Clock::now();
-    if (threads <= 1) {
-        std::uint64_t since_progress = 0;
-        for (const auto& input : inputs) {
-            read_articles(
-                input, read,
-                [&](Article&& article) {
-                    std::uint64_t sentences = 0, long_sentences = 0;
-                    const auto extract_started = Clock::now();
-                    auto triples = extract(article, &sentences, &long_sentences);
-                    const auto sink_started = Clock::now();
-                    stats.extract_seconds += seconds_between(extract_started, sink_started);
-                    ++stats.articles;
-                    stats.sentences += sentences;
-                    stats.long_sentences += long_sentences;
-                    stats.triples += triples.size();
-                    bytes += article.text.size();
-                    sink(article, std::move(triples));
-                    stats.sink_seconds += seconds_between(sink_started, Clock::now());
-                    if (progress && (since_progress += article.text.size()) >= k_batch_bytes) {
-                        since_progress = 0;
-                        progress(stats, bytes);
-                    }
-                },
-                [&](const ReadProblem& problem) {
-                    ++stats.bad_records;
-                    on_problem(problem);
-                });
-        }
-        stats.read_seconds = seconds_between(run_started, Clock::now()) - stats.extract_seconds - stats.sink_seconds;
-        return stats;
+    for (const auto& input : inputs) {
+        read_articles(
+            input, read,
+            [&](Article&& article) {
+                std::uint64_t sentences = 0, long_sentences = 0;
+                const auto extract_started = Clock::now();
+                auto triples = extract(article, &sentences, &long_sentences);
+                const auto sink_started = Clock::now();
+                stats.extract_seconds += seconds_between(extract_started, sink_started);
+                ++stats.articles;
+                stats.sentences += sentences;
+                stats.long_sentences += long_sentences;
+                stats.triples += triples.size();
+                bytes += article.text.size();
+                sink(article, std::move(triples));
+                stats.sink_seconds += seconds_between(sink_started, Clock::now());
+                if (progress && (since_progress += article.text.size()) >= ArticleFeed::k_batch_bytes) {
+                    since_progress = 0;
+                    progress(stats, bytes);
+                }
+            },
+            [&](const ReadProblem& problem) {
+                ++stats.bad_records;
+                on_problem(problem);
+            });
     }
+    stats.read_seconds = seconds_between(run_started, Clock::now()) - stats.extract_seconds - stats.sink_seconds;
+    return stats;
+}
 
-    // Reader -> `todo` -> workers -> `done` (by sequence) -> this thread, in order.
+RunStats Pipeline::run(ArticleFeed& feed, const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
+                       const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
+                       const std::function<void(const RunStats&, std::uint64_t)>& progress) const {
+    threads = std::max(1u, threads);
+    // feed -> workers -> `done` (by sequence) -> this thread, in order. At most `max_in_flight` batches
+    // are taken from the feed and not yet sunk, so `done` stays small even behind one slow batch.
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<Batch> todo;
-    std::map<std::uint64_t, Batch> done;
+    std::map<std::uint64_t, Extracted> done;
     std::uint64_t next_to_sink = 0;
-    std::uint64_t batches_read = 0;
-    bool reading_finished = false;
-    bool stop = false;  // the consumer failed: everyone stops
-    std::exception_ptr read_error;
+    std::size_t in_flight = 0;
+    unsigned workers_finished = 0;
+    bool stop = false;  // the sink or a worker failed, or the input ended with a read error: everyone stops
     std::exception_ptr worker_error;
-    std::uint64_t bad_records = 0;
     const std::size_t max_in_flight = 4 * static_cast<std::size_t>(threads);
 
-    double read_seconds = 0.0;  // the reader's time, less its waits for room in the queue
-    auto reader = std::thread([&] {
-        const auto read_started = Clock::now();
-        double waited = 0.0;
-        Batch batch;
-        auto push = [&] {
-            if (batch.articles.empty()) return;
-            const auto wait_started = Clock::now();
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return stop || batches_read - next_to_sink < max_in_flight; });
-            if (stop) throw std::runtime_error("stopped");
-            batch.sequence = batches_read++;
-            todo.push_back(std::move(batch));
-            batch = Batch{};
-            changed.notify_all();
-            waited += seconds_between(wait_started, Clock::now());
-        };
-        try {
-            for (const auto& input : inputs) {
-                read_articles(
-                    input, read,
-                    [&](Article&& article) {
-                        batch.bytes += article.text.size();
-                        batch.articles.push_back(std::move(article));
-                        if (batch.bytes >= k_batch_bytes || batch.articles.size() >= k_batch_articles) push();
-                    },
-                    [&](const ReadProblem& problem) {
-                        {
-                            std::lock_guard lock(mutex);
-                            ++bad_records;
-                        }
-                        on_problem(problem);
-                    });
+    std::vector<std::thread> workers;
+    auto work = [&] {
+        for (;;) {
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return stop || in_flight < max_in_flight; });
+                if (stop) break;
+                ++in_flight;
             }
-            push();
-        } catch (...) {
-            // Articles read before the error still go to the sink, as in a one-thread run.
+            std::optional<Extracted> batch;
             try {
-                push();
-            } catch (...) {
+                std::optional<ArticleBatch> input = feed.take();
+                if (input) {
+                    batch.emplace();
+                    batch->input = std::move(*input);
+                    const auto extract_started = Clock::now();
+                    batch->triples.reserve(batch->input.articles.size());
+                    for (const auto& article : batch->input.articles) {
+                        std::uint64_t sentences = 0, long_sentences = 0;
+                        batch->triples.push_back(extract(article, &sentences, &long_sentences));
+                        batch->sentences += sentences;
+                        batch->long_sentences += long_sentences;
+                    }
+                    batch->extract_seconds = seconds_between(extract_started, Clock::now());
+                }
+            } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
+                std::lock_guard lock(mutex);
+                if (!worker_error) worker_error = std::current_exception();
+                stop = true;
+                break;
             }
             std::lock_guard lock(mutex);
-            if (!stop) read_error = std::current_exception();
+            if (!batch) {  // the input is exhausted
+                --in_flight;
+                break;
+            }
+            const std::uint64_t sequence = batch->input.sequence;
+            done.emplace(sequence, std::move(*batch));
+            changed.notify_all();
         }
         std::lock_guard lock(mutex);
-        read_seconds = seconds_between(read_started, Clock::now()) - waited;
-        reading_finished = true;
+        ++workers_finished;
         changed.notify_all();
-    });
+    };
+    try {
+        for (unsigned i = 0; i < threads; ++i) workers.emplace_back(work);
+    } catch (...) {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+            changed.notify_all();
+        }
+        feed.stop();
+        for (auto& worker : workers) worker.join();
+        throw;
+    }
 
-    std::vector<std::thread> workers;
-    for (unsigned i = 0; i < threads; ++i)
-        workers.emplace_back([&] {
-            for (;;) {
-                Batch batch;
-                {
-                    std::unique_lock lock(mutex);
-                    changed.wait(lock, [&] { return stop || !todo.empty() || reading_finished; });
-                    if (stop || todo.empty()) return;
-                    batch = std::move(todo.front());
-                    todo.pop_front();
-                }
-                try {
-                    const auto extract_started = Clock::now();
-                    batch.triples.reserve(batch.articles.size());
-                    for (const auto& article : batch.articles) {
-                        std::uint64_t sentences = 0, long_sentences = 0;
-                        batch.triples.push_back(extract(article, &sentences, &long_sentences));
-                        batch.sentences += sentences;
-                        batch.long_sentences += long_sentences;
-                    }
-                    batch.extract_seconds = seconds_between(extract_started, Clock::now());
-                } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
-                    std::lock_guard lock(mutex);
-                    if (!worker_error) worker_error = std::current_exception();
-                    stop = true;
-                    changed.notify_all();
-                    return;
-                }
-                std::lock_guard lock(mutex);
-                done.emplace(batch.sequence, std::move(batch));
-                changed.notify_all();
-            }
-        });
-
-    std::exception_ptr sink_error;
+    RunStats stats;
+    std::uint64_t bytes = 0;
+    std::exception_ptr sink_error, read_error;
     for (;;) {
-        Batch batch;
+        Extracted batch;
         {
             std::unique_lock lock(mutex);
-            changed.wait(lock, [&] {
-                return stop || done.contains(next_to_sink) || (reading_finished && next_to_sink == batches_read);
-            });
+            changed.wait(lock, [&] { return stop || done.contains(next_to_sink) || workers_finished == threads; });
             auto it = done.find(next_to_sink);
             if (it == done.end()) break;  // everything read has been sunk, or a worker failed
             batch = std::move(it->second);
@@ -231,37 +206,44 @@ RunStats Pipeline::run(const std::vector<std::string>& inputs, const ReadOptions
         }
         try {
             const auto sink_started = Clock::now();
-            for (std::size_t i = 0; i < batch.articles.size(); ++i) {
+            const auto& problems = batch.input.problems;
+            std::size_t p = 0;
+            auto problems_before = [&](std::size_t article) {
+                for (; p < problems.size() && problems[p].first <= article; ++p) {
+                    ++stats.bad_records;
+                    on_problem(problems[p].second);
+                }
+            };
+            for (std::size_t i = 0; i < batch.input.articles.size(); ++i) {
+                problems_before(i);
                 ++stats.articles;
                 stats.triples += batch.triples[i].size();
-                sink(batch.articles[i], std::move(batch.triples[i]));
+                sink(batch.input.articles[i], std::move(batch.triples[i]));
             }
+            problems_before(batch.input.articles.size());
             stats.sink_seconds += seconds_between(sink_started, Clock::now());
             stats.extract_seconds += batch.extract_seconds;
             stats.sentences += batch.sentences;
             stats.long_sentences += batch.long_sentences;
-            bytes += batch.bytes;
-            if (progress) {
-                std::lock_guard lock(mutex);
-                stats.bad_records = bad_records;
-            }
+            bytes += batch.input.bytes;
             if (progress) progress(stats, bytes);
         } catch (...) {
             sink_error = std::current_exception();
         }
+        read_error = batch.input.error;
         std::lock_guard lock(mutex);
         ++next_to_sink;
-        if (sink_error) stop = true;
+        --in_flight;
+        if (sink_error || read_error) stop = true;
         changed.notify_all();
-        if (sink_error) break;
+        if (stop) break;
     }
-    reader.join();
+    feed.stop();  // wakes a worker waiting for a batch after a failure; nothing is left to read otherwise
     for (auto& worker : workers) worker.join();
     if (sink_error) std::rethrow_exception(sink_error);
     if (worker_error) std::rethrow_exception(worker_error);
     if (read_error) std::rethrow_exception(read_error);
-    stats.bad_records = bad_records;
-    stats.read_seconds = read_seconds;
+    stats.read_seconds = feed.busy_seconds();
     return stats;
 }
 

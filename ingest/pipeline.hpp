@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "article_feed.hpp"
 #include "document_reader.hpp"
 #include "graph/ontology.hpp"
 #include "graph/relation.hpp"
@@ -60,20 +61,30 @@ public:
                                        std::uint64_t* long_sentences = nullptr) const;
 
     /// Reads every input in order and calls `sink` with each article's triples, in input order.
-    /// Bad records go to `on_problem` (see read_articles) and are counted in the stats.
+    /// Bad records go to `on_problem` (see read_articles) in input order, between the articles they
+    /// came between, and are counted in the stats.
     ///
-    /// With `threads` > 1 one thread reads, `threads` threads extract batches of articles, and the
-    /// calling thread hands the results to `sink` in input order: `sink` sees exactly what a
+    /// With `threads` > 1 this is run(ArticleFeed&) on a feed of `inputs`: `sink` sees exactly what a
     /// one-thread run gives it, in the same order, so outputs are byte-identical whatever the thread
-    /// count. `sink` and `on_problem` are never called concurrently with themselves; `on_problem` is
-    /// called from the reading thread. Memory stays bounded: at most a few batches per thread are in
-    /// flight. A read error (an unreadable file, a bad record with --strict) is rethrown here after
-    /// every article read before it has gone to `sink`, as in a one-thread run. `progress`, when
-    /// set, is called from the calling thread after each batch with the running totals.
+    /// count. A read error (an unreadable file, a bad record with --strict) is rethrown after every
+    /// article read before it has gone to `sink`, as in a one-thread run. `progress`, when set, is
+    /// called from the calling thread every few hundred kilobytes with the running totals.
     RunStats run(const std::vector<std::string>& inputs, const ReadOptions& read,
                  const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
                  const std::function<void(const ReadProblem&)>& on_problem, unsigned threads = 1,
                  const std::function<void(const RunStats&, std::uint64_t bytes)>& progress = {}) const;
+
+    /// The same on articles read ahead by `feed` (which may have started before the lexicons loaded):
+    /// `threads` threads extract batches, and the calling thread calls `sink`, `on_problem` and
+    /// `progress` in input order (never concurrently). Memory stays bounded: at most a few batches
+    /// per thread are taken and not yet sunk. When this throws, `feed` has been stopped.
+    RunStats run(ArticleFeed& feed, const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
+                 const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
+                 const std::function<void(const RunStats&, std::uint64_t bytes)>& progress = {}) const;
+
+    /// How many batches a feed for `threads` extracting threads reads ahead: enough to keep reading
+    /// while the lexicons load, a few megabytes at most.
+    static std::size_t read_ahead_batches(unsigned threads);
 
 private:
     std::unique_ptr<graph::Ontology> ontology_;

@@ -75,6 +75,12 @@ contains stderr "triples.jsonl"
 
 expect 1 "$IRKG" extract --lexicon "$work/missing-lexicon.json" "$SAMPLE"
 contains stderr "missing-lexicon.json"
+# With threads, reading starts before the lexicons load: a lexicon that fails stops it, with the same error.
+for i in $(seq 5000); do printf '{"id": "a%d", "text": "Blinken met Wang Yi in Beijing on Friday."}\n' "$i"; done >"$work/many.jsonl"
+printf '{"actors": [\n' >"$work/broken-lexicon.json"
+expect 1 "$IRKG" build -j 2 --lexicon "$work/broken-lexicon.json" "$work/many.jsonl" -o "$work/broken.graphml"
+contains stderr "broken-lexicon.json: line 2, column 1: invalid JSON"
+[[ ! -e $work/broken.graphml ]] || fail "build with a broken lexicon wrote a graph"
 
 # Unknown and ambiguous actors in path: exit 1 with candidates.
 expect 1 "$IRKG" path "$SAMPLE" --date "$SAMPLE_DATE" Blinken Atlantis
