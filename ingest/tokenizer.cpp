@@ -1,5 +1,6 @@
 #include "tokenizer.hpp"
 
+#include <array>
 
 namespace irkg::ingest {
 
@@ -12,6 +13,16 @@ constexpr bool ascii_lower(unsigned c) { return c - 'a' < 26U; }
 constexpr bool ascii_digit(unsigned c) { return c - '0' < 10U; }
 constexpr bool ascii_alpha(unsigned c) { return ascii_upper(c) || ascii_lower(c); }
 constexpr char ascii_tolower(unsigned c) { return static_cast<char>(ascii_upper(c) ? c + 32 : c); }
+
+/// Byte classes for the tokenizer's ASCII fast path: one table load per byte instead of range tests.
+constexpr unsigned char k_letter = 1, k_upper = 2, k_digit = 4;
+constexpr auto k_ascii_class = [] {
+    std::array<unsigned char, 256> table{};
+    for (unsigned c = 0; c < 256; ++c)
+        table[c] = static_cast<unsigned char>((ascii_alpha(c) ? k_letter : 0) | (ascii_upper(c) ? k_upper : 0) |
+                                              (ascii_digit(c) ? k_digit : 0));
+    return table;
+}();
 
 /// Decodes the UTF-8 code point at `i`; advances `len`. Invalid bytes decode as U+FFFD, length 1.
 char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
@@ -156,6 +167,15 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
         return t;
     };
     while (i < text.size()) {
+        if (const auto b = static_cast<unsigned char>(text[i]); b <= 0x20 || b == 0x7F) {  // ASCII space, control
+            space = true;
+            if (b == '\n') {
+                newline = true;
+                if (++newlines >= 2) blank = true;
+            }
+            ++i;
+            continue;
+        }
         char32_t c = decode(text, i, len);
         if (is_space(c) || c < 0x20 || c == 0x7F) {
             space = true;
@@ -205,22 +225,21 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
                 }
             }
             while (j < text.size()) {
-                // A run of ASCII letters and digits, most of any English text: no decoding, one append.
+                // A run of ASCII letters and digits, most of any English text: no decoding, and the
+                // lowercase copy written in place.
                 std::size_t run = j;
                 for (; run < text.size(); ++run) {
-                    const auto b = static_cast<unsigned char>(text[run]);
-                    if (ascii_alpha(b)) {
-                        ++letters;
-                        uppers += ascii_upper(b);
-                    } else if (!ascii_digit(b)) {
-                        break;
-                    }
+                    const unsigned char cls = k_ascii_class[static_cast<unsigned char>(text[run])];
+                    if (cls == 0) break;
+                    letters += cls & k_letter;
+                    uppers += (cls & k_upper) >> 1;
                 }
                 if (run > j) {
                     const std::size_t from = norm.size();
-                    norm.append(text.data() + j, run - j);
-                    for (std::size_t k = from; k < norm.size(); ++k)
-                        norm[k] = ascii_tolower(static_cast<unsigned char>(norm[k]));
+                    norm.resize(from + (run - j));
+                    char* out = norm.data() + from;
+                    for (std::size_t k = j; k < run; ++k)
+                        *out++ = static_cast<char>(text[k] | ((k_ascii_class[static_cast<unsigned char>(text[k])] & k_upper) << 4));
                     j = run;
                     continue;
                 }
