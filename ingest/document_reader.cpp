@@ -76,10 +76,10 @@ std::string clean_text(std::string& text, const ReadOptions& options) {
 }
 
 /// Parses one JSON Lines record into `article`; returns an error message, or empty when fine.
-std::string parse_record(std::string_view line, Article& article) {
+std::string parse_record(const std::string& line, Article& article) {
     rapidjson::Document doc;
     // Iterative: the default parser recurses once per nesting level, and a line of "[[[[..." overflowed the stack.
-    doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    doc.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(line.c_str());
     if (doc.HasParseError())
         return fmt::format("not JSON at column {}: {}", doc.GetErrorOffset() + 1,
                            rapidjson::GetParseError_En(doc.GetParseError()));

@@ -127,6 +127,24 @@ TEST_CASE("a record nested millions of levels deep is a bad record, not a stack 
     CHECK(contains(r.problems[1].message, "not JSON"));
 }
 
+TEST_CASE("a raw NUL byte in a record is a bad record at its column; escaped, it is a space in the text") {
+    // JSON escapes control characters, so a raw NUL is never in a valid record, wherever it is.
+    TempDir dir("reader");
+    using namespace std::string_literals;
+    write_file(dir / "nul.jsonl", "{\"id\": \"a\", \"text\": \"x\0y\"}\n"s      // in a string
+                                      "{\"id\": \"b\",\0 \"text\": \"z\"}\n"s    // between members
+                                      "{\"id\": \"c\", \"text\": \"one\\u0000two\"}\n"s);
+    const auto r = read(dir / "nul.jsonl");
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].line == 1);
+    CHECK(contains(r.problems[0].message, "not JSON at column 23"));
+    CHECK(r.problems[1].line == 2);
+    CHECK(contains(r.problems[1].message, "not JSON at column 12"));
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].id == "c");
+    CHECK(r.articles[0].text == "one two");
+}
+
 TEST_CASE("strict mode throws input_error naming FILE:LINE of the first bad record") {
     ReadOptions options;
     options.strict = true;
