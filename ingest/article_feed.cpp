@@ -1,18 +1,13 @@
 #include "article_feed.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
+
+#include "stopwatch.hpp"
 
 namespace irkg::ingest {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_between(Clock::time_point from, Clock::time_point to) {
-    return std::chrono::duration<double>(to - from).count();
-}
 
 struct Stopped {};
 

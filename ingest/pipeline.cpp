@@ -1,7 +1,6 @@
 #include "pipeline.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <map>
@@ -14,6 +13,7 @@
 #include "cameo_dictionary.hpp"
 #include "extractor.hpp"
 #include "lexicon.hpp"
+#include "stopwatch.hpp"
 
 namespace irkg::ingest {
 
@@ -54,12 +54,6 @@ std::vector<graph::Triple> Pipeline::extract(const Article& article, std::uint64
 }
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_between(Clock::time_point from, Clock::time_point to) {
-    return std::chrono::duration<double>(to - from).count();
-}
 
 /// A batch of articles with their triples, extracted by a worker, waiting for its turn at the sink.
 struct Extracted {
