@@ -116,72 +116,86 @@ RunStats Pipeline::run(ArticleFeed& feed, const std::function<void(const Article
                        const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
                        const std::function<void(const RunStats&, std::uint64_t)>& progress) const {
     threads = std::max(1u, threads);
-    // feed -> workers -> `done` (by sequence) -> this thread, in order. At most `max_in_flight` batches
-    // are taken from the feed and not yet sunk, so `done` stays small even behind one slow batch.
+    // feed -> extractors -> `done` (by sequence) -> sink, in input order. The calling thread is one of the
+    // `threads` extractors and the only sink: it sinks the next batch in order when it is ready and
+    // otherwise extracts one itself, so -j N runs N extracting threads (and the feed's reader), not N + 1:
+    // every thread has its own allocator heap, whose pages a fresh process must fault in. At most
+    // `max_in_flight` batches are taken from the feed and not yet sunk, so `done` stays small even
+    // behind one slow batch.
     std::mutex mutex;
     std::condition_variable changed;
     std::map<std::uint64_t, Extracted> done;
     std::uint64_t next_to_sink = 0;
     std::size_t in_flight = 0;
-    unsigned workers_finished = 0;
-    bool stop = false;  // the sink or a worker failed, or the input ended with a read error: everyone stops
-    std::exception_ptr worker_error;
+    bool input_ended = false;  // the feed gave no batch: there is nothing more to take
+    bool stop = false;  // the sink or an extractor failed, or the input ended with a read error: everyone stops
+    std::exception_ptr extract_error;
     const std::size_t max_in_flight = 4 * static_cast<std::size_t>(threads);
 
-    std::vector<std::thread> workers;
-    auto work = [&] {
+    // Takes the next batch from the feed and extracts it, without the lock, for a caller that has
+    // counted it in `in_flight`; then hands the outcome back under the lock. False when this thread
+    // should stop extracting: the input has ended or extraction failed.
+    auto extract_next = [&]() -> bool {
+        std::optional<Extracted> batch;
+        try {
+            std::optional<ArticleBatch> input = feed.take();
+            if (input) {
+                batch.emplace();
+                batch->input = std::move(*input);
+                const auto extract_started = Clock::now();
+                batch->triples.reserve(batch->input.articles.size());
+                for (const auto& article : batch->input.articles) {
+                    std::uint64_t sentences = 0, long_sentences = 0;
+                    batch->triples.push_back(extract(article, &sentences, &long_sentences));
+                    batch->sentences += sentences;
+                    batch->long_sentences += long_sentences;
+                }
+                batch->extract_seconds = seconds_between(extract_started, Clock::now());
+            }
+        } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
+            std::lock_guard lock(mutex);
+            if (!extract_error) extract_error = std::current_exception();
+            stop = true;
+            changed.notify_all();
+            return false;
+        }
+        std::lock_guard lock(mutex);
+        if (!batch) {
+            --in_flight;
+            input_ended = true;
+            changed.notify_all();
+            return false;
+        }
+        const std::uint64_t sequence = batch->input.sequence;
+        done.emplace(sequence, std::move(*batch));
+        changed.notify_all();
+        return true;
+    };
+    auto help = [&] {
         for (;;) {
             {
                 std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return stop || in_flight < max_in_flight; });
-                if (stop) break;
+                changed.wait(lock, [&] { return stop || input_ended || in_flight < max_in_flight; });
+                if (stop || input_ended) return;
                 ++in_flight;
             }
-            std::optional<Extracted> batch;
-            try {
-                std::optional<ArticleBatch> input = feed.take();
-                if (input) {
-                    batch.emplace();
-                    batch->input = std::move(*input);
-                    const auto extract_started = Clock::now();
-                    batch->triples.reserve(batch->input.articles.size());
-                    for (const auto& article : batch->input.articles) {
-                        std::uint64_t sentences = 0, long_sentences = 0;
-                        batch->triples.push_back(extract(article, &sentences, &long_sentences));
-                        batch->sentences += sentences;
-                        batch->long_sentences += long_sentences;
-                    }
-                    batch->extract_seconds = seconds_between(extract_started, Clock::now());
-                }
-            } catch (...) {  // extraction does not throw on any text; this is out of memory or a bug
-                std::lock_guard lock(mutex);
-                if (!worker_error) worker_error = std::current_exception();
-                stop = true;
-                break;
-            }
-            std::lock_guard lock(mutex);
-            if (!batch) {  // the input is exhausted
-                --in_flight;
-                break;
-            }
-            const std::uint64_t sequence = batch->input.sequence;
-            done.emplace(sequence, std::move(*batch));
-            changed.notify_all();
+            if (!extract_next()) return;
         }
-        std::lock_guard lock(mutex);
-        ++workers_finished;
-        changed.notify_all();
     };
-    try {
-        for (unsigned i = 0; i < threads; ++i) workers.emplace_back(work);
-    } catch (...) {
+    std::vector<std::thread> helpers;
+    auto stop_all = [&] {
         {
             std::lock_guard lock(mutex);
             stop = true;
             changed.notify_all();
         }
-        feed.stop();
-        for (auto& worker : workers) worker.join();
+        feed.stop();  // wakes a thread waiting for a batch; nothing is left to read otherwise
+        for (auto& helper : helpers) helper.join();
+    };
+    try {
+        for (unsigned i = 1; i < threads; ++i) helpers.emplace_back(help);
+    } catch (...) {
+        stop_all();
         throw;
     }
 
@@ -192,9 +206,18 @@ RunStats Pipeline::run(ArticleFeed& feed, const std::function<void(const Article
         Extracted batch;
         {
             std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return stop || done.contains(next_to_sink) || workers_finished == threads; });
+            changed.wait(lock, [&] {
+                return stop || done.contains(next_to_sink) || (input_ended ? in_flight == 0 : in_flight < max_in_flight);
+            });
+            if (stop) break;
             auto it = done.find(next_to_sink);
-            if (it == done.end()) break;  // everything read has been sunk, or a worker failed
+            if (it == done.end()) {
+                if (input_ended) break;  // everything taken has been sunk
+                ++in_flight;             // nothing to sink yet: extract a batch here
+                lock.unlock();
+                extract_next();
+                continue;
+            }
             batch = std::move(it->second);
             done.erase(it);
         }
@@ -228,14 +251,12 @@ RunStats Pipeline::run(ArticleFeed& feed, const std::function<void(const Article
         std::lock_guard lock(mutex);
         ++next_to_sink;
         --in_flight;
-        if (sink_error || read_error) stop = true;
         changed.notify_all();
-        if (stop) break;
+        if (sink_error || read_error) break;
     }
-    feed.stop();  // wakes a worker waiting for a batch after a failure; nothing is left to read otherwise
-    for (auto& worker : workers) worker.join();
+    stop_all();
     if (sink_error) std::rethrow_exception(sink_error);
-    if (worker_error) std::rethrow_exception(worker_error);
+    if (extract_error) std::rethrow_exception(extract_error);
     if (read_error) std::rethrow_exception(read_error);
     stats.read_seconds = feed.busy_seconds();
     return stats;

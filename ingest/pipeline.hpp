@@ -75,9 +75,10 @@ public:
                  const std::function<void(const RunStats&, std::uint64_t bytes)>& progress = {}) const;
 
     /// The same on articles read ahead by `feed` (which may have started before the lexicons loaded):
-    /// `threads` threads extract batches, and the calling thread calls `sink`, `on_problem` and
-    /// `progress` in input order (never concurrently). Memory stays bounded: at most a few batches
-    /// per thread are taken and not yet sunk. When this throws, `feed` has been stopped.
+    /// `threads` threads extract batches, the calling thread among them (it starts `threads` - 1), and
+    /// the calling thread calls `sink`, `on_problem` and `progress` in input order (never
+    /// concurrently), giving the sink precedence over extracting. Memory stays bounded: at most a few
+    /// batches per thread are taken and not yet sunk. When this throws, `feed` has been stopped.
     RunStats run(ArticleFeed& feed, const std::function<void(const Article&, std::vector<graph::Triple>&&)>& sink,
                  const std::function<void(const ReadProblem&)>& on_problem, unsigned threads,
                  const std::function<void(const RunStats&, std::uint64_t bytes)>& progress = {}) const;
